@@ -1,0 +1,36 @@
+"""newsx: read news article files; extract date, outlet, headline, authors, people and quotes.
+
+Library API (pure functions, picklable results, data loaded once)::
+
+    import newsx
+    article = newsx.extract(text, source="story.txt")
+    article.to_dict()                       # the record of SPEC.md
+    newsx.extract_file("story.txt")         # reads and decodes any encoding
+    for rec in newsx.extract_many(["articles/"], jobs=4):
+        print(rec.to_dict())                # Article or Failure, in input order
+"""
+
+from __future__ import annotations
+
+import os
+
+from newsx.batch import extract_many, extract_text
+from newsx.model import Article, Failure, Outlet, Person, Quote
+from newsx.read import UnreadableInput, read_path
+
+__version__ = "0.1.0"
+
+
+def extract(text: str, source: str = "-") -> Article:
+    """Extract the record of one decoded article text."""
+    return extract_text(text, source)
+
+
+def extract_file(path: str | os.PathLike) -> Article:
+    """Read, decode and extract one file. Raises ``UnreadableInput`` when it cannot be read."""
+    text, warnings = read_path(path)
+    return extract_text(text, os.fspath(path), warnings)
+
+
+__all__ = ["Article", "Failure", "Outlet", "Person", "Quote", "UnreadableInput", "__version__",
+           "extract", "extract_file", "extract_many"]

@@ -1,0 +1,147 @@
+"""The ``newsx`` command line: parse options, call the API, hand records to a writer."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
+
+import click
+
+from newsx import __version__
+from newsx.batch import DEFAULT_GLOBS, STDIN, Missing, default_jobs, iter_inputs, run
+from newsx.model import Article, Failure
+from newsx.write import CSV_SHAPES, FORMATS, make_writer
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+EXTRACT_HELP = """Extract date, outlet, headline, authors, people and quotes from news articles.
+
+PATH is a file, a directory (read recursively: .txt .text .md .htm .html, or --glob),
+a quoted glob that newsx expands ('news/**/*.txt'), or - for standard input (also
+read when no PATH is given and stdin is not a terminal).
+
+Output is a readable table on a terminal and JSON Lines when piped or written to a
+file; --format chooses. Records stream out in input order. An input that cannot be
+read yields {"source", "error"} and the batch goes on.
+
+\b
+Examples:
+  newsx extract story.txt                  # a table on the terminal
+  newsx extract articles/ > out.jsonl      # every article, one JSON object per line
+  newsx extract 'news/**/*.txt' --jobs 4 -o out.jsonl
+  cat story.txt | newsx extract --format json
+  newsx extract articles/ --format csv --csv quotes -o quotes.csv
+
+Exit status: 0 when every input was read, 1 when some failed, 2 on a usage error.
+"""
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsx")
+def cli() -> None:
+    """newsx: who said what, when, and where it was published, from news article files."""
+
+
+def _inputs(paths: tuple[str, ...]) -> tuple[str, ...]:
+    if paths:
+        return paths
+    if not sys.stdin.isatty():
+        return (STDIN,)
+    raise click.UsageError("give a PATH (file, directory, glob or -), or pipe an article to stdin")
+
+
+def _with_progress(records: Iterator[Article | Failure], enabled: bool) -> Iterator[Article | Failure]:
+    if not enabled:
+        yield from records
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+
+    console = Console(stderr=True)
+    with Progress(SpinnerColumn(), TextColumn("[progress.description]{task.description}"),
+                  BarColumn(), MofNCompleteColumn(), console=console, transient=True) as progress:
+        task = progress.add_task("extracting", total=None)
+        for rec in records:
+            progress.update(task, advance=1, description=f"extracting {os.path.basename(rec.source)}")
+            yield rec
+
+
+def _report_failure(rec: Failure) -> None:
+    click.echo(f"newsx: {rec.source}: {rec.error}", err=True)
+
+
+@cli.command("extract", help=EXTRACT_HELP)
+@click.argument("paths", nargs=-1, metavar="[PATH]...")
+@click.option("-f", "--format", "fmt", type=click.Choice(FORMATS),
+              help="Output format [default: table on a terminal, else jsonl].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write to FILE instead of standard output.")
+@click.option("--csv", "csv_shape", type=click.Choice(CSV_SHAPES), default="quotes", show_default=True,
+              help="CSV shape: one row per quote, per article or per person.")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help=f"File names to read in directories (repeatable) [default: {' '.join(DEFAULT_GLOBS)}].")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
+              help="Worker processes [default: all cores for a batch, 1 for one file]; 0 = all cores.")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr [default: on when stderr is a terminal].")
+def extract_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, csv_shape: str,
+                globs: tuple[str, ...], jobs: int | None, progress: bool | None) -> None:
+    sources = _inputs(paths)
+    single = len(sources) == 1 and (sources[0] == STDIN or os.path.isfile(sources[0]))
+    if jobs is None:
+        jobs = 1 if single else default_jobs()
+    elif jobs == 0:
+        jobs = default_jobs()
+    if progress is None:
+        progress = sys.stderr.isatty() and not single
+    failed = False
+    with ExitStack() as stack:
+        if output:
+            out = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
+        else:
+            out = sys.stdout
+        fmt = fmt or ("table" if out.isatty() else "jsonl")
+        writer = make_writer(fmt, out, csv_shape)
+        items: Iterator[str | Missing] = iter_inputs(sources, globs or DEFAULT_GLOBS)
+        for rec in _with_progress(run(items, jobs), progress):
+            if isinstance(rec, Failure):
+                failed = True
+                _report_failure(rec)
+            writer.write(rec)
+        writer.close()
+    sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def main() -> None:
+    """Entry point: runs the CLI with quiet handling of broken pipes and Ctrl-C."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("newsx: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(EXIT_USAGE if isinstance(exc, click.UsageError) else exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("newsx: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except BrokenPipeError:
+        _silence_stdout()
+        sys.exit(EXIT_OK)
+    except OSError as exc:
+        click.echo(f"newsx: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_SOME_FAILED)
+
+
+def _silence_stdout() -> None:
+    """After the reader of our stdout has gone, let the interpreter exit without noise."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)

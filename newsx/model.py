@@ -1,0 +1,88 @@
+"""Record-level types: what the pipeline produces for one input.
+
+``Article.to_dict()`` is exactly the record of SPEC.md; ``Failure.to_dict()`` the error
+record. Both are plain dataclasses of strings, ints and lists, so they pickle cheaply
+across a process pool.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Outlet:
+    name: str
+    abbr: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "abbr": self.abbr}
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    titles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "titles": list(self.titles), "aliases": list(self.aliases),
+                "mentions": self.mentions}
+
+
+@dataclass(slots=True)
+class Quote:
+    speaker: str | None
+    speaker_text: str | None
+    cue: str | None
+    text: str
+    kind: str  # direct | indirect | mixed
+    start: int
+    end: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"speaker": self.speaker, "speaker_text": self.speaker_text, "cue": self.cue,
+                "text": self.text, "kind": self.kind, "start": self.start, "end": self.end}
+
+
+@dataclass(slots=True)
+class Article:
+    """The record for one article (SPEC.md)."""
+
+    source: str
+    headline: str | None = None
+    date: str | None = None
+    outlet: Outlet | None = None
+    authors: list[str] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    ok = True
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "headline": self.headline,
+            "date": self.date,
+            "outlet": self.outlet.to_dict() if self.outlet else None,
+            "authors": list(self.authors),
+            "people": [p.to_dict() for p in self.people],
+            "quotes": [q.to_dict() for q in self.quotes],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input that could not be read at all: written as ``{"source", "error"}``."""
+
+    source: str
+    error: str
+
+    ok = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "error": self.error}

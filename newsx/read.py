@@ -1,0 +1,160 @@
+"""Bytes -> text. Never raises on content: doubtful input becomes a warning.
+
+Order of decisions: a byte-order mark (UTF-32, UTF-8, UTF-16) wins; then strict
+UTF-8; then UTF-16 without a BOM when NULs sit on every other byte; then
+charset-normalizer's detection on a sample; then cp1252; then UTF-8 with
+replacement characters, with a warning. Binary files (known magic numbers, or a
+high share of control bytes) raise ``UnreadableInput``; the caller turns that into an
+error record.
+"""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"%PDF-", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or DOCX/XLSX)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"),
+    (b"RIFF", "RIFF media file"),
+    (b"\x00\x00\x01\x00", "icon image"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"ID3", "MP3 audio"),
+    (b"OggS", "Ogg media"),
+    (b"\xd0\xcf\x11\xe0", "Office document"),
+    (b"SQLite format 3\x00", "SQLite database"),
+)
+
+_SAMPLE = 64 * 1024
+# Control bytes that never appear in text (TAB, LF, VT, FF, CR and ESC excluded).
+_CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+
+
+class UnreadableInput(Exception):
+    """The input is not text newsx can read (binary, unreadable file)."""
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Decode ``data`` to text; return the text and warnings about repairs made."""
+    warnings: list[str] = []
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            text = body.decode(encoding, errors="replace")
+            if "\ufffd" in text and "\ufffd".encode(encoding) not in body:
+                warnings.append(f"invalid {encoding.upper()} bytes replaced with U+FFFD")
+            return text, warnings
+    _reject_binary(data)
+    try:
+        return data.decode("utf-8"), warnings
+    except UnicodeDecodeError:
+        pass
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        text = data.decode(utf16, errors="replace")
+        warnings.append(f"no byte-order mark: decoded as {utf16.upper()}")
+        return text, warnings
+    return _decode_legacy(data, warnings)
+
+
+def read_path(path: str | Path) -> tuple[str, list[str]]:
+    """Read and decode a file; raise ``UnreadableInput`` with a clear reason."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise UnreadableInput("is a directory")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        if p.is_symlink():
+            raise UnreadableInput("broken symbolic link") from None
+        raise UnreadableInput("no such file") from None
+    except PermissionError:
+        raise UnreadableInput("permission denied") from None
+    except IsADirectoryError:
+        raise UnreadableInput("is a directory") from None
+    except OSError as exc:
+        raise UnreadableInput(exc.strerror or str(exc)) from None
+    return decode(data)
+
+
+def _reject_binary(data: bytes) -> None:
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise UnreadableInput(f"binary file ({kind}), not text")
+    sample = data[:_SAMPLE]
+    if not sample:
+        return
+    if _bomless_utf16(sample):
+        return
+    controls = len(sample) - len(sample.translate(None, _CONTROL))
+    if controls / len(sample) > 0.3:
+        raise UnreadableInput("binary file (mostly control bytes), not text")
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows NULs on nearly every even (BE) or odd (LE) byte."""
+    sample = data[:_SAMPLE]
+    half = len(sample) // 2
+    if half < 4:
+        return None
+    even_nuls = sample[0::2].count(0)
+    odd_nuls = sample[1::2].count(0)
+    if odd_nuls > 0.7 * half and even_nuls < 0.1 * half:
+        return "utf-16-le"
+    if even_nuls > 0.7 * half and odd_nuls < 0.1 * half:
+        return "utf-16-be"
+    return None
+
+
+def _decode_legacy(data: bytes, warnings: list[str]) -> tuple[str, list[str]]:
+    """Non-UTF-8 bytes: detect the encoding on a sample, else cp1252, else replace."""
+    encoding = _detect(data[:_SAMPLE])
+    for candidate in (encoding, "cp1252"):
+        if not candidate:
+            continue
+        try:
+            text = data.decode(candidate)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if _mostly_utf8(data):
+            break  # a few bad bytes in UTF-8 text: replacing beats a wrong legacy guess
+        warnings.append(f"not valid UTF-8: decoded as {codecs.lookup(candidate).name}")
+        return text, warnings
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    warnings.append(f"not valid UTF-8: {bad} undecodable byte sequence(s) replaced with U+FFFD")
+    return text, warnings
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """Multi-byte UTF-8 sequences outnumber the bytes that break UTF-8."""
+    sample = data[:_SAMPLE]
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 127 and c != "\ufffd")
+    return good > 2 * bad
+
+
+def _detect(sample: bytes) -> str | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    best = from_bytes(sample).best()
+    return best.encoding if best is not None else None

@@ -1,0 +1,190 @@
+"""One streaming writer per output format: jsonl, json, csv, table.
+
+Every writer takes records one at a time (``Article`` or ``Failure``) and writes them
+at once, so output streams however many inputs there are.
+
+CSV shapes (``--csv``):
+- ``quotes`` (default): one row per quote, with the article's columns repeated; an
+  article without quotes still gets one row with empty quote columns, so no article is
+  lost.
+- ``articles``: one row per article; authors joined with ``; ``, people and quotes as
+  counts.
+- ``people``: one row per person, with the article's source and headline.
+Error records get a row with ``error`` filled and the other columns empty.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from typing import Any, Protocol, TextIO
+
+from newsx.model import Article, Failure
+
+Record = Article | Failure
+FORMATS = ("jsonl", "json", "csv", "table")
+CSV_SHAPES = ("quotes", "articles", "people")
+
+_ARTICLE_COLS = ["source", "headline", "date", "outlet", "outlet_abbr", "authors"]
+_CSV_COLUMNS: dict[str, list[str]] = {
+    "articles": _ARTICLE_COLS + ["people", "quotes", "warnings", "error"],
+    "people": ["source", "headline", "name", "titles", "aliases", "mentions", "error"],
+    "quotes": _ARTICLE_COLS + ["speaker", "speaker_text", "cue", "kind", "start", "end", "text", "error"],
+}
+
+
+class Writer(Protocol):
+    def write(self, record: Record) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def dumps(record: Record, indent: int | None = None) -> str:
+    return json.dumps(record.to_dict(), ensure_ascii=False, indent=indent)
+
+
+class JsonlWriter:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def write(self, record: Record) -> None:
+        self.out.write(dumps(record) + "\n")
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+class JsonWriter:
+    """A JSON array of records, written as they come."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.count = 0
+
+    def write(self, record: Record) -> None:
+        body = dumps(record, indent=2).replace("\n", "\n  ")
+        self.out.write(("[\n  " if self.count == 0 else ",\n  ") + body)
+        self.out.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        self.out.write("[]\n" if self.count == 0 else "\n]\n")
+        self.out.flush()
+
+
+def _article_cells(rec: Article) -> dict[str, Any]:
+    return {
+        "source": rec.source,
+        "headline": rec.headline or "",
+        "date": rec.date or "",
+        "outlet": rec.outlet.name if rec.outlet else "",
+        "outlet_abbr": (rec.outlet.abbr or "") if rec.outlet else "",
+        "authors": "; ".join(rec.authors),
+    }
+
+
+class CsvWriter:
+    def __init__(self, out: TextIO, shape: str = "quotes") -> None:
+        if shape not in CSV_SHAPES:
+            raise ValueError(f"unknown CSV shape {shape!r}")
+        self.out = out
+        self.shape = shape
+        self.csv = csv.DictWriter(out, fieldnames=_CSV_COLUMNS[shape], lineterminator="\n")
+        self.csv.writeheader()
+
+    def rows(self, rec: Record) -> list[dict[str, Any]]:
+        if isinstance(rec, Failure):
+            return [{"source": rec.source, "error": rec.error}]
+        base = _article_cells(rec)
+        if self.shape == "articles":
+            return [{**base, "people": len(rec.people), "quotes": len(rec.quotes),
+                     "warnings": "; ".join(rec.warnings)}]
+        if self.shape == "people":
+            return [{"source": rec.source, "headline": rec.headline or "", "name": p.name,
+                     "titles": "; ".join(p.titles), "aliases": "; ".join(p.aliases),
+                     "mentions": p.mentions} for p in rec.people]
+        if not rec.quotes:
+            return [base]
+        return [{**base, "speaker": q.speaker or "", "speaker_text": q.speaker_text or "",
+                 "cue": q.cue or "", "kind": q.kind, "start": q.start, "end": q.end, "text": q.text}
+                for q in rec.quotes]
+
+    def write(self, record: Record) -> None:
+        self.csv.writerows(self.rows(record))
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+class TableWriter:
+    """A readable view with rich: one panel per article, its people and quotes as tables."""
+
+    def __init__(self, out: TextIO, width: int | None = None) -> None:
+        from rich.console import Console
+
+        self.console = Console(file=out, width=width, soft_wrap=False)
+
+    def write(self, record: Record) -> None:
+        from rich import box
+        from rich.table import Table
+
+        if isinstance(record, Failure):
+            self.console.print(f"[bold red]✗ {record.source}[/]: {record.error}")
+            return
+        head = Table(box=box.SIMPLE_HEAD, show_header=False, title=f"[bold]{record.source}[/]",
+                     title_justify="left", expand=False)
+        head.add_column("field", style="bold cyan", no_wrap=True)
+        head.add_column("value")
+        outlet = ""
+        if record.outlet:
+            outlet = record.outlet.name + (f" ({record.outlet.abbr})" if record.outlet.abbr else "")
+        for name, value in (("headline", record.headline), ("date", record.date), ("outlet", outlet),
+                            ("authors", ", ".join(record.authors)),
+                            ("warnings", "; ".join(record.warnings))):
+            if value:
+                head.add_row(name, _plain(value))
+        self.console.print(head)
+        if record.people:
+            people = Table("person", "titles", "aliases", "mentions", box=box.SIMPLE, title="people",
+                           title_justify="left")
+            for p in record.people:
+                people.add_row(_plain(p.name), _plain("; ".join(p.titles)), _plain(", ".join(p.aliases)),
+                               str(p.mentions))
+            self.console.print(people)
+        if record.quotes:
+            quotes = Table("speaker", "cue", "kind", "text", box=box.SIMPLE, title="quotes",
+                           title_justify="left")
+            for q in record.quotes:
+                who = q.speaker or "?"
+                if q.speaker_text and q.speaker_text != q.speaker:
+                    who += f" ({q.speaker_text})"
+                quotes.add_row(_plain(who), _plain(q.cue or ""), q.kind, _plain(_short(q.text)))
+            self.console.print(quotes)
+
+    def close(self) -> None:
+        self.console.file.flush()
+
+
+def _plain(value: str) -> Any:
+    from rich.text import Text
+
+    return Text(value)
+
+
+def _short(text: str, limit: int = 240) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def make_writer(fmt: str, out: TextIO, csv_shape: str = "quotes") -> Writer:
+    if fmt == "jsonl":
+        return JsonlWriter(out)
+    if fmt == "json":
+        return JsonWriter(out)
+    if fmt == "csv":
+        return CsvWriter(out, csv_shape)
+    if fmt == "table":
+        return TableWriter(out)
+    raise ValueError(f"unknown format {fmt!r}")
