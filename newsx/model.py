@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from newsx.document import Span
+
 
 @dataclass(slots=True)
 class Outlet:
@@ -26,10 +28,30 @@ class Person:
     titles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     mentions: int = 0
+    # Not in the record: every mention as a Span (data = the form as written), and the
+    # gender when honorifics, pronouns or name lists tell it ("male" | "female" | None).
+    spans: list[Span] = field(default_factory=list, repr=False, compare=False)
+    gender: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "titles": list(self.titles), "aliases": list(self.aliases),
                 "mentions": self.mentions}
+
+
+@dataclass(slots=True)
+class Attribution:
+    """A statement found in the text, before its speaker is resolved to a name.
+
+    ``text`` is the quoted or reported content; ``speaker`` the words that name the
+    speaker in the sentence (None when the sentence names nobody); ``continues`` marks a
+    quote that carries on the previous one's speaker (a further paragraph of a quotation).
+    """
+
+    text: Span
+    kind: str  # direct | indirect | mixed
+    cue: Span | None = None
+    speaker: Span | None = None
+    continues: bool = False
 
 
 @dataclass(slots=True)
