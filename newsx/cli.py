@@ -115,6 +115,15 @@ def extract_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, csv
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 
+@cli.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the records newsx writes (article and error records)."""
+    from importlib import resources
+
+    text = resources.files("newsx").joinpath("schema", "record.json").read_text(encoding="utf-8")
+    click.echo(text, nl=not text.endswith("\n"))
+
+
 def main() -> None:
     """Entry point: runs the CLI with quiet handling of broken pipes and Ctrl-C."""
     try:
