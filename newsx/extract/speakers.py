@@ -534,7 +534,7 @@ class _Organisations:
         word = re.escape(head[:1].upper() + head[1:])
         lower = re.escape(head)
         pattern = re.compile(
-            rf"(?:(?:{_CAP_WORD}|{_FUNCTION})\s+){{0,6}}(?:{word}|{lower})\b"
+            rf"(?:(?:{_CAP_WORD}|and|&)\s+){{0,6}}(?:{word}|{lower})\b"
             rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}})?"
             rf"(?:,?\s+{_COMPANY}\b\.?)?")
         names: list[tuple[int, str]] = []
