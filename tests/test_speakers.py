@@ -131,13 +131,13 @@ def test_club_role_and_abbreviated_title() -> None:
 
 
 def test_organisation_resolves_to_its_fullest_name() -> None:
-    text = ("Officers of the Ohio State Highway Patrol Police closed the road.\n"
+    text = ("Officers of the Ohio State Police closed the road on Friday.\n"
             "State police said the driver was unhurt.\n"
             "The force said that the road would reopen at noon.\n")
     doc = doc_of(text)
     found = [said(text, "the driver was unhurt", "State police"),
              said(text, "the road would reopen at noon", "The force")]
-    assert resolve_speakers(doc, [], found) == ["Ohio State Highway Patrol Police"] * 2
+    assert resolve_speakers(doc, [], found) == ["Ohio State Police"] * 2
 
 
 def test_acronym_resolves_to_its_expansion() -> None:

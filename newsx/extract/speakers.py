@@ -44,6 +44,7 @@ _PLAIN = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]{0,60}")
 _STOP = frozenset("of for the and to in at on with from by de".split())
 _MAX_TOKENS = 24  # longer "speaker words" are cut: they are never a name
+_MAX_CHARS = 300
 
 
 def fold(text: str) -> str:
@@ -135,6 +136,7 @@ class PeopleIndex:
     forms: dict[str, set[int]] = field(default_factory=dict)
     tokens: dict[str, set[int]] = field(default_factory=dict)
     titles: list[tuple[int, list[str]]] = field(default_factory=list)  # (person, parts)
+    title_parts: dict[str, list[int]] = field(default_factory=dict)  # part -> title numbers
     mention_starts: list[int] = field(default_factory=list)
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, person)
 
@@ -153,6 +155,8 @@ class PeopleIndex:
             for title in person.titles:
                 parts = _title_parts(Words.of(title).folded)
                 if parts:
+                    for part in set(parts):
+                        index.title_parts.setdefault(part, []).append(len(index.titles))
                     index.titles.append((i, parts))
             index.mentions.extend((s.start, s.end, i) for s in person.spans)
         index.mentions.sort()
@@ -185,7 +189,7 @@ class Salience:
     sentence_first: int | None = None  # first person mentioned in the current sentence
     sentence_speaker: int | None = None
     sentence_mentions: list[int] = field(default_factory=list)
-    recent: list[int] = field(default_factory=list)  # persons by last mention, latest last
+    recent: dict[int, None] = field(default_factory=dict)  # persons by last mention, latest last
     inferred_gender: dict[int, str] = field(default_factory=dict)
 
     def close_sentence(self) -> None:
@@ -198,9 +202,8 @@ class Salience:
 
     def mention(self, person: int, pos: int, in_quote: bool) -> None:
         self.last_mention[person] = pos
-        if person in self.recent:
-            self.recent.remove(person)
-        self.recent.append(person)
+        self.recent.pop(person, None)
+        self.recent[person] = None
         if not in_quote:
             if self.sentence_first is None:
                 self.sentence_first = person
@@ -289,7 +292,7 @@ class _Resolver:
 
     def _read(self, span: Span, pos: int) -> tuple[int | None, str | None]:
         """(person index, None) for a person; (None, name or None) otherwise."""
-        text = self.doc.cut(span)
+        text = self.doc.cut(span)[:_MAX_CHARS]
         words = Words.of(text)
         if not words.folded:
             return None, None
@@ -304,37 +307,56 @@ class _Resolver:
         return self._phrase(text, words, pos)
 
     def _phrase(self, text: str, words: Words, pos: int) -> tuple[int | None, str | None]:
+        """A speaker phrase that names no person directly: role, group, organisation, …"""
         lex = self.lex
         text = _cut_apposition(text)
         words = Words.of(text)
         if not words.folded:
             return None, None
         determiner = lex.get("determiner", words.folded[0])
-        body = words.folded[1:] if determiner else words.folded
-        body_surface = words.surface[1:] if determiner else words.surface
+        skip = 1 if determiner else 0
+        body, surface = words.folded[skip:], words.surface[skip:]
         if not body:
             return None, None
-        # "representatives from X", "a spokesman for X": X speaks
-        target = _represented(text)
+        written = text[words.starts[skip]:].strip(" \t\r\n.,;:")
+        head = _head(body)
+        if determiner == "indefinite" and not any(
+                lex.has(cls, head) for cls in ("group", "document", "org_head")):
+            return None, None  # a source, another journalist, a spokeswoman for …
+        target = _represented(text)  # representatives from X: X speaks
         if target is not None:
             person, other = self._read_text(target, pos)
             if person is not None or other is not None:
                 return person, other
-        head = body[-1]
-        if determiner == "indefinite" and not lex.has("org_head", head) and not lex.has("group", head):
-            return None, None
         person = self._role(body, pos)
         if person is not None:
             return person, None
-        if lex.has("document", head) and determiner:
-            return self._previous()
+        if lex.has("document", head) and head == body[-1]:
+            return self._document(surface[:-1], body[:-1], determiner, pos)
         if lex.has("person_noun", head) and determiner == "definite":
             return self._pronoun(lex.get("person_noun", head) or "-", pos)
         if lex.has("group", head):
-            return None, " ".join(body_surface)
+            return None, written
         if lex.has("role", head) or lex.has("generic_role", head) or lex.has("person_noun", head):
             return None, None
-        return None, self.orgs.fullest(body_surface, body, pos) or " ".join(body_surface)
+        if lex.has("org_head", head) or any(_is_capitalised(w) for w in surface):
+            return None, self.orgs.fullest(surface, body, pos) or written
+        return None, None
+
+    def _document(self, surface: list[str], folded: list[str], determiner: str | None,
+                  pos: int) -> tuple[int | None, str | None]:
+        """`an Auckland University statement`: the body named; `the message`: its author."""
+        named = [i for i, w in enumerate(surface)
+                 if _is_capitalised(w) or self.lex.has("org_head", folded[i])]
+        if named:
+            words = surface[named[0]:]
+            person = self._by_form(" ".join(words))
+            if person is not None:
+                return person, None
+            return None, self.orgs.fullest(words, folded[named[0]:], pos) or " ".join(words)
+        if determiner == "definite":
+            return self._previous()
+        return None, None
 
     def _read_text(self, text: str, pos: int) -> tuple[int | None, str | None]:
         person = self._by_form(text)
@@ -385,13 +407,14 @@ class _Resolver:
         parts = _title_parts(body)
         if not parts:
             return None
-        head = body[-1]
+        head = _head(body)
         alias = self.lex.get("role_alias", head)
         head_text = " " + " ".join(alias.split()[-1:] if alias else head.split("-")) + " "
         generic = self.lex.has("generic_role", head)
         wanted = set(parts)
         best: tuple[int, int, int] | None = None
-        for person, title in self.index.titles:
+        numbers = sorted({n for part in wanted for n in self.index.title_parts.get(part, ())})
+        for person, title in (self.index.titles[n] for n in numbers):
             joined = " " + " ".join(title) + " "
             overlap = len(wanted & set(title))
             if head_text in joined:
@@ -434,6 +457,17 @@ class _Resolver:
         return known is None or known == gender
 
 
+_PREPOSITIONS = frozenset("of for from at with in to on by".split())
+
+
+def _head(body: list[str]) -> str:
+    """The head noun: the last word before a preposition (`Minister of Foreign Affairs`)."""
+    for i, word in enumerate(body):
+        if i and word in _PREPOSITIONS:
+            return body[i - 1]
+    return body[-1]
+
+
 def _cut_apposition(text: str) -> str:
     """``Rovio, the maker of …`` -> ``Rovio``; ``News Agency of Nigeria (NAN)`` -> the name."""
     text = re.sub(r"\s*\([^()]{0,40}\)", "", text)
@@ -455,6 +489,7 @@ def _represented(text: str) -> str | None:
 
 _CAP_WORD = r"[A-Z][\w'’&-]{0,40}"
 _FUNCTION = r"(?:of|for|and|the|on|&|de)"
+_COMPANY = r"(?:Inc|Ltd|Corp|LLC|PLC|plc|Co|AG|SA|GmbH|Limited|Corporation)"
 
 
 class _Organisations:
@@ -473,16 +508,13 @@ class _Organisations:
         if not lex.has("org_head", head) and not all(_is_capitalised(w) for w in surface):
             return None
         heads = self._head_forms(head)
-        wanted = [w for w in folded if w not in _STOP]
         best: tuple[int, int, int, str] | None = None
         for form in heads:
             for start, name in self._names(form):
                 tokens = Words.of(name).folded
-                if any(w not in tokens and (lex.get("org_head", w) is None
-                                            or lex.get("org_head", w) != lex.get("org_head", head))
-                       for w in wanted):
+                if not _contains(tokens, folded):
                     continue
-                key = (int(start < pos), len(tokens), -start, name)
+                key = (len(tokens), int(start < pos), -start, name)
                 if best is None or key > best:
                     best = key
         return best[3] if best is not None else None
@@ -500,9 +532,11 @@ class _Organisations:
         if head in self.cache:
             return self.cache[head]
         word = re.escape(head[:1].upper() + head[1:])
+        lower = re.escape(head)
         pattern = re.compile(
-            rf"(?:(?:{_CAP_WORD}|{_FUNCTION})\s+){{0,6}}{word}\b"
-            rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}})?")
+            rf"(?:(?:{_CAP_WORD}|and|&)\s+){{0,6}}(?:{word}|{lower})\b"
+            rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}})?"
+            rf"(?:,?\s+{_COMPANY}\b\.?)?")
         names: list[tuple[int, str]] = []
         for m in pattern.finditer(self.text):
             name, start = _trim_name(m.group(), m.start())
@@ -522,6 +556,21 @@ class _Organisations:
         hits = [(m.start(), m.group()) for m in pattern.finditer(self.text) if " " in m.group()]
         self.cache[key] = hits
         return hits[0][1] if hits else None
+
+
+def _contains(tokens: list[str], wanted: list[str]) -> bool:
+    """``wanted`` occurs in ``tokens`` as a run; organisation heads match their synonyms
+    (`the force` ~ `Metropolitan Police`)."""
+    lex = lexicon()
+    n = len(wanted)
+    for i in range(len(tokens) - n + 1):
+        for have, want in zip(tokens[i:i + n], wanted, strict=True):
+            if have != want and (lex.get("org_head", have) is None
+                                 or lex.get("org_head", have) != lex.get("org_head", want)):
+                break
+        else:
+            return True
+    return False
 
 
 _LEADING = frozenset("the a an on in at for and of by as after before when while with from to "
