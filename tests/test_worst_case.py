@@ -98,3 +98,16 @@ def test_worst_case_time_grows_linearly(name: str) -> None:
     t_small = min(_timed(small)[0] for _ in range(3))
     t_large = min(_timed(large)[0] for _ in range(3))
     assert t_large < max(9 * t_small, 1.0), f"{name}: {t_small:.3f} s -> {t_large:.3f} s"
+
+
+def test_a_huge_input_is_analysed_up_to_the_limit_after_a_line_end() -> None:
+    from newsx.batch import analysed_prefix
+
+    text = "Line one\n" + "x" * 50 + "\n" + "y" * 100
+    head, notes = analysed_prefix(text, limit=80)
+    assert head == "Line one\n" + "x" * 50 + "\n"
+    assert notes == ["input is 160 characters long: only the first 60 were analysed "
+                     "(newsx reads at most 80 per article)"]
+    assert analysed_prefix(text, limit=160) == (text, [])
+    assert analysed_prefix("z" * 100, limit=40) == ("z" * 40, [
+        "input is 100 characters long: only the first 40 were analysed (newsx reads at most 40 per article)"])
