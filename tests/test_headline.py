@@ -90,3 +90,8 @@ def test_title_from_cache_trailer() -> None:
             "New bridge opens in capital have 120 words, post on example.vn at March 2, 2024. "
             "This is cached page.\n")
     assert headline(text) == "New bridge opens in capital"
+
+
+def test_breadcrumb_and_one_word_section_label_are_skipped() -> None:
+    text = "Home » World » Asia\nBusiness\nPort traffic rises in the north\nThe port handled ...\n"
+    assert headline(text) == "Port traffic rises in the north"

@@ -38,6 +38,7 @@ _WEB_NOTICE = re.compile(
     r"terms of (?:use|service)|subscription|abbonamento|sign up for|newsletter|all rights reserved|"
     r"click here|update it here)\b"
 )
+_SEPARATORS = re.compile(r"[|»›]| > ")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸●◦‣*]|-\s|–\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(
     r"(?i)^(?:by\s|(?:source|photos?|pictures?|images?|credits?|from)\s?:|"
@@ -100,13 +101,15 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 def _is_furniture(line: str) -> bool:
     s = line.strip()
     low = s.lower().rstrip(":")
-    if not s or "|" in s or _BULLET.match(s) or _FURNITURE_LINE.match(low):
+    if not s or _SEPARATORS.search(s) or _BULLET.match(s) or _FURNITURE_LINE.match(low):
         return True
     if _WEB_NOTICE.search(s) or _BYLINE.match(s) or _CAPTION_END.search(s):
         return True
     if _TAG_LINE.match(s) or s[:1].islower() or _foreign(s):
         return True
     words = s.split()
+    if len(words) == 1 and not s.endswith((".", ";")):
+        return True  # a section label
     if _ALL_CAPS.match(s) and len(words) <= 8 and not s.endswith((".", ";")):
         return True  # a section label or an outlet's name
     if len(s) > _MAX_TITLE and not _SENTENCE_END.search(s) and s.count(". ") < 2:
