@@ -119,7 +119,12 @@ def iter_inputs(paths: Iterable[str], patterns: Sequence[str] = DEFAULT_GLOBS) -
         if path == STDIN:
             yield STDIN
         elif os.path.isdir(path):
-            yield from walk(path, patterns)
+            found = False
+            for match in walk(path, patterns):
+                found = True
+                yield match
+            if not found:
+                yield Missing(path, f"no file in this directory matches {' '.join(patterns)} (see --glob)")
         elif os.path.lexists(path):
             yield path
         elif _GLOB_CHARS & set(path):

@@ -163,9 +163,22 @@ def test_json_format_is_one_array() -> None:
     assert data == records(newsx("extract", "samples/"))
 
 
-def test_json_format_with_no_input_files_is_an_empty_array(tmp_path: Path) -> None:
-    result = newsx("extract", str(tmp_path), "--format", "json")
-    assert json.loads(result.stdout) == []
+def test_json_format_from_stdin_and_from_a_glob_matching_nothing(tmp_path: Path) -> None:
+    result = newsx("extract", "--format", "json", stdin="")
+    assert result.returncode == 0
+    assert [r["source"] for r in json.loads(result.stdout)] == ["-"]
+    result = newsx("extract", str(tmp_path / "*.txt"), "--format", "json")
+    assert [set(r) for r in json.loads(result.stdout)] == [{"source", "error"}]
+
+
+def test_a_directory_without_articles_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    result = newsx("extract", ".", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1
+    (record,) = json.loads(result.stdout)
+    assert record["source"] == "."
+    assert "no file in this directory matches" in record["error"]
+    assert result.stderr.startswith("newsx: .: no file in this directory matches")
 
 
 @pytest.mark.parametrize(("shape", "first_columns"), [
