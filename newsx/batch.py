@@ -104,7 +104,9 @@ def walk(directory: str, patterns: Sequence[str]) -> Iterator[str]:
 
     Files of a directory come before its subdirectories (hidden ones skipped). Only the
     names of the directory being read are held (a few MB for 100,000 files in one
-    folder); the paths of the whole tree never are.
+    folder); the paths of the whole tree never are. Symbolic links to directories are
+    not followed (as ``grep -r``), so a link cycle cannot repeat files; links to files
+    are read, and a broken one becomes an error record.
     """
     pattern = _name_pattern(tuple(patterns))
     files: list[str] = []
@@ -113,7 +115,7 @@ def walk(directory: str, patterns: Sequence[str]) -> Iterator[str]:
         with os.scandir(directory) as entries:
             for entry in entries:
                 try:
-                    is_dir = entry.is_dir()
+                    is_dir = entry.is_dir(follow_symlinks=False)  # like grep -r: no cycles
                 except OSError:
                     is_dir = False
                 if is_dir:

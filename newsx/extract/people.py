@@ -50,6 +50,8 @@ _APPOS_STOP = frozenset(("who", "which", "said", "says", "told", "added", "when"
 _CONNECTORS = frozenset(("of", "for", "and", "the", "on", "in", "to", "at"))
 _LEADING_DROP = frozenset(("the", "a", "an", "and", "of", "for", "on", "in", "to", "at", "former"))
 _NAME, _INIT, _PART, _OTHER = "N", "I", "P", "O"
+_COMPASS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                      "central", "new", "great", "upper", "lower", "old"))
 
 
 @dataclass(slots=True)
@@ -98,10 +100,15 @@ def _classify(word: str, lex: Lexicon) -> tuple[str, str]:
         return _OTHER, k  # PMs, NGOs
     if k.endswith("s") and _is_head(k[:-1], lex):
         return _OTHER, k  # Ministers, Directors
-    if k in lex.english and k not in lex.first_names and lex.surname_rank.get(k, 99999) > 5000:
+    if k in lex.english and k not in lex.first_names and lex.surname_rank.get(k, 99999) > 5000 \
+            and _POSSESSIVE.sub("", bare).replace("’", "'").isascii():
         return _OTHER, k
-    if "-" in k and all(p in lex.english or p in lex["org_word"] for p in k.split("-") if p):
-        return _OTHER, k
+    if "-" in k:
+        parts = [p for p in k.split("-") if p]
+        if all(p in lex.english or p in lex["org_word"] for p in parts) \
+                or any(p in lex["place"] or p in lex["nationality"] for p in parts) \
+                or any(len(p) > 1 and p.isupper() for p in bare.split("-")):
+            return _OTHER, k  # Viet Nam-UN, Thang Long-Hanoi, state-owned
     return _NAME, k
 
 
@@ -258,12 +265,6 @@ def vn_like(k: str) -> bool:
     return len(k) <= 7 and _VN_SYLLABLE.fullmatch(k) is not None
 
 
-def _soft(k: str, lex: Lexicon) -> bool:
-    """A stop or time word that is also a Vietnamese name syllable (``Do``, ``Thu``, ``An``)."""
-    return vn_like(k) and (k in lex["stop_word"] or k in lex["time_word"]) \
-        and not (k in lex["org_word"] or k in lex["place"] or k in lex["nationality"])
-
-
 @dataclass(slots=True)
 class _Tok:
     start: int
@@ -273,7 +274,8 @@ class _Tok:
     cls: str
 
 
-def _run_tokens(run_text: str, run_start: int, lex: Lexicon) -> list[_Tok]:
+def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool) -> list[_Tok]:
+    """Classified tokens of one run; ``initial`` when the run opens a sentence."""
     toks = []
     for m in re.finditer(r"\S+", run_text):
         cls, k = _classify(m.group(), lex)
@@ -286,16 +288,56 @@ def _run_tokens(run_text: str, run_start: int, lex: Lexicon) -> list[_Tok]:
                 for t in toks[i:i + size]:
                     t.cls = _OTHER
                 break
-    # Vietnamese name syllables that double as English stop words: ``Do Van Ve``, ``Nguyen Thi Thu``.
+    _vietnamese_names(toks, lex)
     for i, t in enumerate(toks):
-        if t.cls != _OTHER or not _soft(t.key, lex) or not t.word[0].isupper():
+        if t.cls != _OTHER or not t.word[0].isupper() or i + 1 >= n:
             continue
-        prev_vn = i > 0 and toks[i - 1].cls == _NAME and vn_like(toks[i - 1].key)
-        next_vn = i + 1 < n and toks[i + 1].cls == _NAME and vn_like(toks[i + 1].key)
-        if (prev_vn and any(x.key in lex["vn_surname"] for x in toks[max(0, i - 3):i])) or \
-                (i > 0 or t.key in lex["vn_surname"]) and next_vn and t.key in lex["vn_surname"]:
-            t.cls = _NAME
+        nxt = toks[i + 1]
+        if _first_name(t.key, lex) and _lexical_only(t.key, lex) and nxt.cls == _NAME:
+            t.cls = _NAME  # Bill Prim, June Fox, Victoria Beckham: a first name before a name
+        elif t.key in lex["time_word"] and len(t.key) <= 4 and vn_like(t.key) and (i > 0 or not initial) \
+                and nxt.cls == _NAME and vn_like(nxt.key) and (i + 2 == n or toks[i + 2].cls != _NAME):
+            t.cls = _NAME  # Thu Trang: a Vietnamese given name, not "Thursday"
+    for i, t in enumerate(toks):
+        if t.cls == _OTHER and i > 0 and t.word[0].isupper() and toks[i - 1].cls == _NAME \
+                and _first_name(toks[i - 1].key, lex) and t.key in lex.english \
+                and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME):
+            t.cls = _NAME  # Phil Yock, Mark Noble: a surname that is also a word
     return toks
+
+
+def _first_name(k: str, lex: Lexicon) -> bool:
+    """A common first name with a clear gender (``Bill``, ``June``), not just any listed word."""
+    return lex.first_names.get(k) in ("m", "f") and (k not in lex.english or k in lex.proper)
+
+
+def _lexical_only(k: str, lex: Lexicon) -> bool:
+    """Rejected only as an organisation or month word (not a place, title or function word)."""
+    return not (k in lex["stop_word"] or k in lex["place"] or k in _COMPASS
+                or k in lex["honorific_male"] or k in lex["honorific_female"]
+                or k in lex["title_modifier"] or _is_head(k, lex) or k in lex["nationality"])
+
+
+def _vietnamese_names(toks: list[_Tok], lex: Lexicon) -> None:
+    """A Vietnamese family name followed by 2-3 Vietnamese syllables is a name, even when a
+    syllable is also an English word or a place (``Do Van Ve``, ``Nguyen Thi Thu``,
+    ``Vuong Dinh Hue``)."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.key in lex["vn_surname"] and t.word[0].isupper():
+            j = i + 1
+            while j < n and j - i < 5 and toks[j].word[0].isupper() and vn_like(toks[j].key) \
+                    and toks[j].key not in lex["org_word"] and not _is_head(toks[j].key, lex) \
+                    and toks[j].key not in lex["title_modifier"]:
+                j += 1
+            if j - i >= 3 and not (j < n and toks[j].key in lex["org_word"]):
+                for x in toks[i:j]:
+                    x.cls = _NAME
+                i = j
+                continue
+        i += 1
 
 
 def _segments(toks: list[_Tok]):
@@ -322,7 +364,8 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
     starts = [r[0] for r in ranges]
     occs: list[_Occ] = []
     for run in _RUN.finditer(text):
-        toks = _run_tokens(run.group(), run.start(), lex)
+        initial = _SENT_START.search(text, max(0, run.start() - 6), run.start()) is not None
+        toks = _run_tokens(run.group(), run.start(), lex, initial)
         for i, j in _segments(toks):
             seg = toks[i:j]
             if all(t.cls == _INIT for t in seg):
@@ -355,10 +398,10 @@ def _score(occ: _Occ, text: str, lex: Lexicon, possessive: bool, after_org: bool
     if m and not possessive and (m.group(1) in lex["org_word"] or m.group(1) in lex["place"]):
         occ.score -= 5  # Thai Binh province, Nong Thon Ngay Nay newspaper
     if _PREP_BEFORE.search(text, max(0, occ.start - 12), occ.start):
-        occ.score -= 2  # in Quy Nhon, manager of Xuan Phat: a place or an organisation
-        occ.score += _culture_score(occ.keys, lex)
-        return
-    titles, gender, adjacent = _title_before(text, occ.start, lex)
+        occ.score -= 1  # in Quy Nhon, manager of Xuan Phat: often a place or an organisation
+        titles, gender, adjacent = [], None, False
+    else:
+        titles, gender, adjacent = _title_before(text, occ.start, lex)
     occ.gender = gender
     occ.titles.extend(titles)
     if gender or adjacent or titles:
