@@ -85,7 +85,9 @@ def walk(directory: str, patterns: Sequence[str]) -> Iterator[str]:
 
     Files of a directory come before its subdirectories (hidden ones skipped). Only the
     names of the directory being read are held (a few MB for 100,000 files in one
-    folder); the paths of the whole tree never are.
+    folder); the paths of the whole tree never are. Symbolic links to directories are
+    not followed (as ``grep -r``), so a link cycle cannot repeat files; links to files
+    are read, and a broken one becomes an error record.
     """
     pattern = _name_pattern(tuple(patterns))
     files: list[str] = []
@@ -94,7 +96,7 @@ def walk(directory: str, patterns: Sequence[str]) -> Iterator[str]:
         with os.scandir(directory) as entries:
             for entry in entries:
                 try:
-                    is_dir = entry.is_dir()
+                    is_dir = entry.is_dir(follow_symlinks=False)  # like grep -r: no cycles
                 except OSError:
                     is_dir = False
                 if is_dir:
@@ -119,7 +121,12 @@ def iter_inputs(paths: Iterable[str], patterns: Sequence[str] = DEFAULT_GLOBS) -
         if path == STDIN:
             yield STDIN
         elif os.path.isdir(path):
-            yield from walk(path, patterns)
+            found = False
+            for match in walk(path, patterns):
+                found = True
+                yield match
+            if not found:
+                yield Missing(path, f"no file in this directory matches {' '.join(patterns)} (see --glob)")
         elif os.path.lexists(path):
             yield path
         elif _GLOB_CHARS & set(path):
