@@ -36,7 +36,8 @@ def assemble(doc: Document) -> Article:
             names.append(name)
     return Article(
         source=doc.source,
-        headline=collapse(doc.cut(headline)) if headline else None,
+        headline=collapse(headline.data if isinstance(headline.data, str) else doc.cut(headline))
+        if headline else None,
         date=date.data if date else None,
         outlet=outlet.data if outlet else None,
         authors=names,

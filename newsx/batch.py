@@ -11,11 +11,15 @@ from __future__ import annotations
 import fnmatch
 import glob as globlib
 import os
+import re
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from newsx.assemble import assemble
@@ -66,29 +70,49 @@ def process_path(source: str) -> Article | Failure:
         return Failure(source, f"internal error: {type(exc).__name__}: {exc}")
 
 
+@lru_cache(maxsize=32)
+def _name_pattern(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled, case-insensitive regex for a set of file-name globs."""
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns), re.IGNORECASE)
+
+
 def _matches(name: str, patterns: Sequence[str]) -> bool:
-    return any(fnmatch.fnmatch(name.lower(), p.lower()) for p in patterns)
+    return _name_pattern(tuple(patterns)).match(name) is not None
 
 
 def walk(directory: str, patterns: Sequence[str]) -> Iterator[str]:
-    """Files under ``directory`` matching ``patterns``, depth-first, sorted by name, lazily."""
+    """Files under ``directory`` matching ``patterns``, sorted by name, lazily.
+
+    Files of a directory come before its subdirectories (hidden ones skipped). Only the
+    names of the directory being read are held (a few MB for 100,000 files in one
+    folder); the paths of the whole tree never are. Symbolic links to directories are
+    not followed (as ``grep -r``), so a link cycle cannot repeat files; links to files
+    are read, and a broken one becomes an error record.
+    """
+    pattern = _name_pattern(tuple(patterns))
+    files: list[str] = []
+    subdirs: list[str] = []
     try:
-        entries = sorted(os.scandir(directory), key=lambda e: e.name)
+        with os.scandir(directory) as entries:
+            for entry in entries:
+                try:
+                    is_dir = entry.is_dir(follow_symlinks=False)  # like grep -r: no cycles
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    if not entry.name.startswith("."):
+                        subdirs.append(entry.name)
+                elif pattern.match(entry.name):
+                    files.append(entry.name)
     except OSError:
         return
-    subdirs: list[str] = []
-    for entry in entries:
-        try:
-            is_dir = entry.is_dir()
-        except OSError:
-            is_dir = False
-        if is_dir:
-            if not entry.name.startswith("."):
-                subdirs.append(entry.path)
-        elif _matches(entry.name, patterns):
-            yield entry.path
-    for sub in subdirs:
-        yield from walk(sub, patterns)
+    files.sort()
+    subdirs.sort()
+    for name in files:
+        yield os.path.join(directory, name)
+    del files
+    for name in subdirs:
+        yield from walk(os.path.join(directory, name), patterns)
 
 
 def iter_inputs(paths: Iterable[str], patterns: Sequence[str] = DEFAULT_GLOBS) -> Iterator[str | Missing]:
@@ -97,7 +121,12 @@ def iter_inputs(paths: Iterable[str], patterns: Sequence[str] = DEFAULT_GLOBS) -
         if path == STDIN:
             yield STDIN
         elif os.path.isdir(path):
-            yield from walk(path, patterns)
+            found = False
+            for match in walk(path, patterns):
+                found = True
+                yield match
+            if not found:
+                yield Missing(path, f"no file in this directory matches {' '.join(patterns)} (see --glob)")
         elif os.path.lexists(path):
             yield path
         elif _GLOB_CHARS & set(path):
@@ -152,19 +181,111 @@ def run(items: Iterable[str | Missing], jobs: int = 1) -> Iterator[Article | Fai
         for item in stream:
             yield _run_one(item)
         return
-    window = jobs * 4
-    pending: deque[Future] = deque()
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    yield from _Pool(jobs).run(stream)
+
+
+_WARM_UP_TEXT = (
+    "A short headline for warming up\n\n"
+    'HANOI, Jan 19 (VNA) - "Data loads once," Minister Nguyen Van An said on Monday, adding that '
+    "the ministry would continue.\n"
+)
+
+
+def warm_up() -> None:
+    """Load every extractor's data (lexicons, compiled patterns) by running one tiny article."""
+    extract_text(_WARM_UP_TEXT, "warm-up")
+
+
+def _init_worker() -> None:
+    """In each worker: leave Ctrl-C to the parent (which stops the pool) and load data once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()
+
+
+class _Pool:
+    """A process pool with a bounded window of chunks in flight, results in input order.
+
+    At most ``4 * jobs`` chunks of ``_CHUNK`` inputs are in flight, so memory stays flat
+    however many inputs come. A finished chunk at the head is yielded at once (records
+    stream). When a worker dies (killed, out of memory), the pool is restarted and the
+    broken chunk's inputs run one at a time, so only the input that kills a worker on
+    its own becomes an error record. When the consumer stops early (Ctrl-C, a closed
+    pipe), the workers are terminated at once.
+    """
+
+    def __init__(self, jobs: int) -> None:
+        self.jobs = jobs
+        self.window = 4 * jobs
+        self.pool: ProcessPoolExecutor | None = None
+
+    def _start(self) -> ProcessPoolExecutor:
+        if self.pool is None:
+            warm_up()  # forked workers inherit the loaded data
+            self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker)
+        return self.pool
+
+    def run(self, stream: Iterable) -> Iterator[Article | Failure]:
+        pending: deque[tuple[list, Future]] = deque()
+        done = False
         try:
             for chunk in _chunks(stream, _CHUNK):
-                pending.append(pool.submit(_run_chunk, chunk))
-                if len(pending) >= window:
-                    yield from pending.popleft().result()
+                pending.append((chunk, self._start().submit(_run_chunk, chunk)))
+                while pending and (len(pending) >= self.window or pending[0][1].done()):
+                    yield from self._head(pending)
             while pending:
-                yield from pending.popleft().result()
+                yield from self._head(pending)
+            done = True
         finally:
-            for future in pending:
-                future.cancel()
+            if done and self.pool is not None:
+                self.pool.shutdown(wait=True)
+            else:
+                self._stop()
+
+    def _head(self, pending: deque[tuple[list, Future]]) -> list[Article | Failure]:
+        chunk, future = pending.popleft()
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            # Every chunk in flight broke with the pool; the culprit may be in any of
+            # them. Run this chunk's inputs alone, then resubmit the others: an input
+            # is only an error when a worker dies running it alone.
+            others = [c for c, _f in pending]
+            pending.clear()
+            self._stop()
+            records = [self._alone(item) for item in chunk]
+            pool = self._start()
+            pending.extend((c, pool.submit(_run_chunk, c)) for c in others)
+            return records
+        except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
+            return [Failure(_source(item), f"internal error: {type(exc).__name__}: {exc}") for item in chunk]
+
+    def _alone(self, item: str | Missing | tuple[str, bytes]) -> Article | Failure:
+        try:
+            return self._start().submit(_run_chunk, [item]).result()[0]
+        except BrokenProcessPool:
+            self._stop()
+            return Failure(_source(item), "worker process died while reading this input (out of memory?)")
+
+    def _stop(self) -> None:
+        """Cancel what is queued and end the workers now, without waiting for their work."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        pool.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in processes:
+            proc.join(timeout=5)
+
+
+def _source(item: str | Missing | tuple[str, bytes]) -> str:
+    if isinstance(item, Missing):
+        return item.source
+    if isinstance(item, tuple):
+        return item[0]
+    return item
 
 
 def extract_many(paths: Iterable[str | os.PathLike], jobs: int = 1,
@@ -178,4 +299,4 @@ def default_jobs() -> int:
 
 
 __all__ = ["DEFAULT_GLOBS", "Missing", "extract_many", "extract_text", "iter_inputs",
-           "process_bytes", "process_path", "run", "walk", "Path"]
+           "process_bytes", "process_path", "run", "walk", "warm_up", "Path"]

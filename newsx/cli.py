@@ -7,11 +7,12 @@ import signal
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
+from typing import TextIO
 
 import click
 
 from newsx import __version__
-from newsx.batch import DEFAULT_GLOBS, STDIN, Missing, default_jobs, iter_inputs, run
+from newsx.batch import DEFAULT_GLOBS, STDIN, default_jobs, iter_inputs, run
 from newsx.model import Article, Failure
 from newsx.write import CSV_SHAPES, FORMATS, make_writer
 
@@ -98,21 +99,40 @@ def extract_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, csv
     if progress is None:
         progress = sys.stderr.isatty() and not single
     failed = False
-    with ExitStack() as stack:
-        if output:
-            out = stack.enter_context(open(output, "w", encoding="utf-8", newline=""))
-        else:
-            out = sys.stdout
-        fmt = fmt or ("table" if out.isatty() else "jsonl")
-        writer = make_writer(fmt, out, csv_shape)
-        items: Iterator[str | Missing] = iter_inputs(sources, globs or DEFAULT_GLOBS)
-        for rec in _with_progress(run(items, jobs), progress):
-            if isinstance(rec, Failure):
-                failed = True
-                _report_failure(rec)
-            writer.write(rec)
-        writer.close()
+    records = run(iter_inputs(sources, globs or DEFAULT_GLOBS), jobs)
+    try:
+        with ExitStack() as stack:
+            out = stack.enter_context(_open_output(output)) if output else sys.stdout
+            fmt = fmt or ("table" if out.isatty() else "jsonl")
+            writer = make_writer(fmt, out, csv_shape)
+            for rec in _with_progress(records, progress):
+                if isinstance(rec, Failure):
+                    failed = True
+                    _report_failure(rec)
+                writer.write(rec)
+            writer.close()
+    except BrokenPipeError:
+        # The reader of our output has gone (`newsx extract … | head -1`): stop quietly.
+        _silence_stdout()
+    finally:
+        records.close()
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
+
+
+def _open_output(path: str) -> TextIO:
+    try:
+        return open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise click.UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+@cli.command("schema")
+def schema_cmd() -> None:
+    """Print the JSON Schema of the records newsx writes (article and error records)."""
+    from importlib import resources
+
+    text = resources.files("newsx").joinpath("schema", "record.json").read_text(encoding="utf-8")
+    click.echo(text, nl=not text.endswith("\n"))
 
 
 def main() -> None:

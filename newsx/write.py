@@ -9,7 +9,8 @@ CSV shapes (``--csv``):
   lost.
 - ``articles``: one row per article; authors joined with ``; ``, people and quotes as
   counts.
-- ``people``: one row per person, with the article's source and headline.
+- ``people``: one row per person, with the article's source and headline; an article
+  without people gets one row with empty person columns.
 Error records get a row with ``error`` filled and the other columns empty.
 """
 
@@ -101,8 +102,10 @@ class CsvWriter:
             return [{**base, "people": len(rec.people), "quotes": len(rec.quotes),
                      "warnings": "; ".join(rec.warnings)}]
         if self.shape == "people":
-            return [{"source": rec.source, "headline": rec.headline or "", "name": p.name,
-                     "titles": "; ".join(p.titles), "aliases": "; ".join(p.aliases),
+            head = {"source": rec.source, "headline": rec.headline or ""}
+            if not rec.people:
+                return [head]
+            return [{**head, "name": p.name, "titles": "; ".join(p.titles), "aliases": "; ".join(p.aliases),
                      "mentions": p.mentions} for p in rec.people]
         if not rec.quotes:
             return [base]
@@ -131,10 +134,11 @@ class TableWriter:
         from rich.table import Table
 
         if isinstance(record, Failure):
-            self.console.print(f"[bold red]✗ {record.source}[/]: {record.error}")
+            self.console.rule(_plain(record.source), align="left", style="red")
+            self.console.print(_plain(f"error: {record.error}"), style="bold red")
             return
-        head = Table(box=box.SIMPLE_HEAD, show_header=False, title=f"[bold]{record.source}[/]",
-                     title_justify="left", expand=False)
+        self.console.rule(_plain(record.source), align="left", style="cyan")
+        head = Table.grid(padding=(0, 2))
         head.add_column("field", style="bold cyan", no_wrap=True)
         head.add_column("value")
         outlet = ""

@@ -1,10 +1,122 @@
-"""Authors: bylines and credits of the people who wrote or translated the piece."""
+"""Authors: bylines and credits of the people who wrote or translated the piece.
+
+Read from two places only, so that people in the story are never taken:
+
+- a byline paragraph, ``By Ama Mensah`` / ``BY JANE ROE AND JOHN DOE`` / ``By Ama Mensah, GNA``;
+- a credit phrase opening a paragraph or a clause of a short sign-off,
+  ``Translated by …``, ``Reporting by … in Hanoi; Editing by …``, ``Writing by …``,
+  ``Compiled by …``, ``Written by …``, ``Additional reporting by …``.
+
+An organisation (``BY ASSOCIATED PRESS``) is an outlet, not an author; photographers'
+credits (``Photo by …``) are not authors either.
+"""
 
 from __future__ import annotations
 
+import re
+
 from newsx.document import Document, Span
+from newsx.extract.outlet import resolve
+
+_HEAD_PARAS = 40
+_TAIL_PARAS = 8
+_MAX_BYLINE = 120
+_MAX_SIGNOFF = 240
+
+_BYLINE = re.compile(r"(?i)by\s{1,3}(?=\S)")
+_CREDIT = re.compile(
+    r"(?i)(?:^|(?<=[;(\n|]\s)|(?<=[;(\n|])|(?<=[.!?]\s))\s{0,3}"
+    r"(?:additional\s)?(?:translated|reporting|reported|writing|written|editing|edited|compiled|"
+    r"text|story|words|research|fact-checking|additional\sreporting)\s{1,3}by\s{1,3}(?=\S)"
+)
+_NAME_WORD = re.compile(
+    r"(?:[A-ZÀ-ỸĐ][\w'’.-]{0,25}|(?:de|da|del|della|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|ter|mac)"
+    r"|[A-ZĐ]\.)$"
+)
+_NOT_NAME = frozenset(
+    "staff reporter reporters correspondent correspondents editor editors desk team news agency "
+    "newsroom writer writers contributor contributors service services wire wires media online "
+    "press bureau department ministry office police government council committee university "
+    "the our a an".split()
+)
+_CUT = re.compile(
+    r"\s(?:in|at|from|for|on|with|via)\s.*$|\s{0,2}[|•–—()].*$|\s-\s.*$|\s(?:19|20)\d\d.*$|"
+    r"\s(?:updated|published|posted)\b.*$",
+    re.I,
+)
+_SPLIT = re.compile(r"\s{0,2}(?:,|;|&|\band\b|/)\s{0,2}", re.I)
+
+
+def _name(part: str) -> str | None:
+    """``part`` as a person's name, or None when it is not one."""
+    part = part.strip(" .:\t\u00a0")
+    words = part.split()
+    if not 2 <= len(words) <= 5:
+        return None
+    if any(w.lower().strip(".") in _NOT_NAME for w in words):
+        return None
+    if not all(_NAME_WORD.match(w) for w in words):
+        return None
+    if part.isupper():
+        part = " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in words)
+    return part
+
+
+def _names_in(doc: Document, start: int, end: int) -> list[Span]:
+    """Author spans in a credit's name list ``doc.text[start:end]``."""
+    seg = doc.text[start:end]
+    cut = re.search(r";|\.(?:\s|$)", seg)
+    if cut:
+        seg = seg[: cut.start()]
+    out: list[Span] = []
+    pos = 0
+    for piece in _SPLIT.split(seg):
+        idx = seg.find(piece, pos)
+        pos = idx + len(piece)
+        raw = _CUT.sub("", piece)
+        if not raw.strip() or resolve(raw):
+            continue
+        name = _name(raw)
+        if name:
+            s = start + idx + (len(raw) - len(raw.lstrip()))
+            out.append(Span(s, s + len(raw.strip(" .:")), "author", name))
+    return out
+
+
+def _byline(doc: Document, para: Span) -> list[Span]:
+    seg = doc.text[para.start:para.end]
+    if len(seg) > _MAX_BYLINE:
+        return []
+    m = _BYLINE.match(seg)
+    if not m:
+        return []
+    return _names_in(doc, para.start + m.end(), para.end)
+
+
+def _credits(doc: Document, para: Span) -> list[Span]:
+    if para.end - para.start > _MAX_SIGNOFF:
+        # a long paragraph: only a credit that opens it
+        m = _CREDIT.match(doc.text, para.start, para.end)
+        hits = [m] if m else []
+    else:
+        hits = list(_CREDIT.finditer(doc.text, para.start, para.end))
+    out: list[Span] = []
+    for m in hits:
+        nxt = _CREDIT.search(doc.text, m.end(), para.end)
+        out += _names_in(doc, m.end(), nxt.start() if nxt else para.end)
+    return out
 
 
 def extract_authors(doc: Document) -> list[Span]:
     """One span per author name, ``data`` the name as it should be written."""
-    return []
+    paras = doc.paragraphs
+    head = paras[:_HEAD_PARAS]
+    tail = [p for p in paras[-_TAIL_PARAS:] if not head or p.start > head[-1].start]
+    out: list[Span] = []
+    seen: set[str] = set()
+    for para in head + tail:
+        for span in _byline(doc, para) + _credits(doc, para):
+            if span.data not in seen:
+                seen.add(span.data)
+                out.append(span)
+    return out

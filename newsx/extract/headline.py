@@ -1,12 +1,237 @@
-"""Headline: the article's title as printed, skipping page furniture."""
+"""Headline: the article's title as printed, skipping page furniture.
+
+Lines are read from the top. Each is page furniture (menus, section labels, date lines,
+bylines, captions, share buttons, cookie walls, bullet lists, ``|`` lines), a title, or
+story text. The first title before any story text is the headline; when story text comes
+first (an excerpt that starts mid-story) there is none.
+
+A title is told from a story sentence by its shape: short, no final period (a period that
+preprocessing added to a single-sentence title is dropped), not opening with a dateline.
+"""
 
 from __future__ import annotations
 
+import re
+
 from newsx.document import Document, Span
+from newsx.extract.date import HEADER_RE, find_in_line
+from newsx.segment import abbreviations
+
+_SCAN_CHARS = 6000
+_MAX_TITLE = 160
+_MAX_TITLE_WITH_PERIOD = 125
+_MAX_WORDS_WITH_PERIOD = 21
+
+_FURNITURE_LINE = re.compile(
+    r"(?i)^(?:advertisement|advertising|sponsored(?: content)?|share(?: this| on \w+| via \w+)?|tweet|"
+    r"e-?mail(?: this(?: link| article)?)?|print|comments?|read more|read full(?: this)? story|"
+    r"related(?: \w+)?|"
+    r"menu|home|search|subscribe(?: now)?|log ?in|sign (?:in|up)|follow us|submit release|"
+    r"latest(?: headlines| news)?|more [\w ]{1,30} news|tags?:?.*|skip to (?:main )?content|listen|watch|"
+    r"video|photos?|gallery|next|previous|back to top|close|font size|text size|"
+    r"[\d,.]{1,9}(?: total)? (?:views?|comments?|shares?)(?: today)?|[a-z]?[+-]?|\d{1,4}|"
+    r"(?:e-?mail|print|share|tweet|comments?)(?:\s{1,3}(?:e-?mail|print|share|tweet|comments?)){1,6}|"
+    r"(?:published|updated|posted|last updated)\b.{0,60}|[-–—•·*] ?(?:published|updated).{0,40})$"
+)
+_WEB_NOTICE = re.compile(
+    r"(?i)\b(?:javascript|cookies?|your (?:web )?browser|enable to view|privacy policy|"
+    r"terms of (?:use|service)|subscription|abbonamento|sign up for|newsletter|all rights reserved|"
+    r"click here|update it here)\b"
+)
+_BULLET = re.compile(r"^\s*(?:[•·▪►▸●◦‣*]|-\s|–\s|\d{1,2}[.)]\s)")
+_BYLINE = re.compile(
+    r"(?i)^(?:by\s|(?:source|photos?|pictures?|images?|credits?|from)\s?:|"
+    r"(?:written|reporting|compiled|translated|edited) by\s)"
+)
+_CAPTION_END = re.compile(
+    r"(?i)(?:\(\s*(?:photo|picture|image|file photo|source)\s*:[^()]{1,80}\)|"
+    r"\b(?:photo|picture|image)s?\s*:\s*[^.]{1,60}|"
+    r"\b(?:[A-Z]{2,8}/)?[A-Z]{2,8} Photos? [^.]{0,40})\s*\|?\s*$"
+)
+_ALT_TEXT = re.compile(r"\s{1,3}(?:-\s{1,3})?ảnh \d{1,2}\s*$")
+_DATELINE_START = re.compile(
+    r"^(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹ.'-]{1,20}(?:\s[A-ZÀ-Ỹ][A-ZÀ-Ỹ.'-]{1,20}){0,3}"
+    r"(?:,\s[A-Z][\w.]{1,15}(?:\s[A-Z][\w.]{1,15})?)?\s{0,2}(?:\([^()]{1,40}\)\s{0,2})?[—–-]{1,2}\s"
+    r"|\([A-Za-z][\w .-]{1,30}\)\s{0,2}[—–-]{1,2}\s"
+    r"|[A-Z][\w.]{1,20}(?:\s[A-Z][\w.]{1,20}){0,2},\s(?:[A-Z][a-z]{2,8}\.?\s\d{1,2},\s)?[A-Z]{2,6}\s[—–-]{1,2}\s)"
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+_INNER_PERIOD = re.compile(r"([\w'’-]{1,30})\.['’\"”]?\s{1,3}[\"'“‘]?[A-Z0-9]")
+_ABBR_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Dr|Mr|Mrs|Ms|Gov|Sen|Rep)\.$")
+_ALL_CAPS = re.compile(r"^[^a-zà-ỹ]+$")
+_DOMAIN = re.compile(r"\b[\w-]{1,40}\.(?:[a-z]{2,4}\.)?[a-z]{2,4}\b")
+_WORD = re.compile(r"[^\W\d_]+")
+_ENGLISH = frozenset(
+    "the of and to in on for with is are was at by from as says said will be has have not "
+    "after over into its his her their this that it he she they we you".split()
+)
+# Function words of the other languages that cookie walls and site menus come in.
+_FOREIGN = frozenset(
+    "di il lo gli della delle degli dei per che con non una tutti tutte alle nel ogni più puoi "
+    "le les des du et est pour dans sur avec une vous votre "
+    "el los las del por para con una que está "
+    "der die das und für mit ist nicht sie ein eine auf "
+    "os das dos não uma com".split()
+)
+_CACHE_TRAILER = re.compile(
+    r"(?P<title>\S.{8,200}?) have \d{1,6} words, post(?:ed)? on [\w.-]{2,60} at "
+)
+_TAG_LINE = re.compile(r"^[a-z][a-z -]{0,30}(?:,\s?[a-z][a-z -]{0,30}){1,10}$")
+
+
+def _several_sentences(s: str) -> bool:
+    """Whether a period inside ``s`` ends a sentence (not ``Gov.``, ``St.``, ``v.``, ``U.S.``)."""
+    for m in _INNER_PERIOD.finditer(s):
+        word = m.group(1)
+        if len(word) >= 3 and word not in abbreviations() and not word.isupper():
+            return True
+    return False
+
+
+def _clean(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace around ``text[start:end]``."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_furniture(line: str) -> bool:
+    s = line.strip()
+    low = s.lower().rstrip(":")
+    if not s or "|" in s or _BULLET.match(s) or _FURNITURE_LINE.match(low):
+        return True
+    if _WEB_NOTICE.search(s) or _BYLINE.match(s) or _CAPTION_END.search(s):
+        return True
+    if _TAG_LINE.match(s) or s[:1].islower() or _foreign(s):
+        return True
+    words = s.split()
+    if _ALL_CAPS.match(s) and len(words) <= 8 and not s.endswith((".", ";")):
+        return True  # a section label or an outlet's name
+    if len(s) > _MAX_TITLE and not _SENTENCE_END.search(s) and s.count(". ") < 2:
+        return True  # a menu run together on one line
+    return len(s) < 4 and not any(c.isalpha() for c in s)
+
+
+def _foreign(s: str) -> bool:
+    """A line in another language: its function words are foreign, none English."""
+    words = [w.lower() for w in _WORD.findall(_DOMAIN.sub(" ", s))]
+    return sum(w in _FOREIGN for w in words) >= 2 and not any(w in _ENGLISH for w in words)
+
+
+def _title_case(words: list[str]) -> bool:
+    """Most longer words capitalised, as in Title Case headlines (not in story sentences)."""
+    long_words = [w for w in words if len(w) > 3]
+    caps = sum(1 for w in long_words if w[:1].isupper() or w[:1] in "‘'\"“")
+    return len(long_words) >= 4 and caps >= 0.8 * len(long_words)
+
+
+def _is_story(line: str) -> bool:
+    """Whether a line reads as story text rather than a title."""
+    s = line.strip()
+    if _DATELINE_START.match(s) and len(s) > 80:
+        return True
+    if len(s) > _MAX_TITLE:
+        return True
+    words = s.split()
+    if s.endswith(".") and not s.endswith("..") and not _ABBR_END.search(s):
+        too_long = len(s) > _MAX_TITLE_WITH_PERIOD or len(words) > _MAX_WORDS_WITH_PERIOD
+        if too_long and not _title_case(words):
+            return True
+        if _several_sentences(s) and len(words) > 14 and not _title_case(words):
+            return True
+    return False
+
+
+def _drop_added_period(text: str, start: int, end: int) -> int:
+    """The end of a title without a final period that a title would not carry.
+
+    ``Title.`` -> ``Title``; ``… 'quoted words.'`` -> ``… 'quoted words'`` (the period is
+    dropped, the quotation mark kept); ``… This….`` -> ``… This…``. A title of several
+    sentences (``A Judge. Is This the Last?``) or one ending with an abbreviation
+    (``… in S.C.``) keeps its period.
+    """
+    s = text[start:end]
+    if s.endswith(";"):
+        return _clean(text, start, end - 1)[1]
+    closing = ""
+    body = s
+    if len(s) >= 2 and s[-1] in "'’\"”" and s[-2] == ".":
+        closing, body = s[-1], s[:-1]
+    if not body.endswith(".") or body.endswith(".."):
+        return end
+    if body.endswith("….") or body.endswith("...."):
+        return end - 1 - len(closing) if not closing else end
+    if _ABBR_END.search(body) or _several_sentences(body[:-1]):
+        return end
+    if closing:
+        return end  # caller handles the quotation mark form below
+    return end - 1
+
+
+def _title_span(doc: Document, start: int, end: int) -> Span:
+    text = doc.text
+    m = _ALT_TEXT.search(text, start, end)
+    if m:
+        end = _clean(text, start, m.start())[1]
+    s = text[start:end]
+    if len(s) >= 2 and s[-1] in "'’\"”" and s[-2] == "." and not _several_sentences(s[:-2]):
+        # the period sits inside the closing quotation mark: a span cannot skip it, so
+        # the title as it should read is given as ``data``.
+        return Span(start, end - 2, "headline", s[:-2] + s[-1])
+    end = _drop_added_period(text, start, end)
+    return Span(start, end, "headline")
+
+
+def _continuation_is_caption(doc: Document, lines: list[tuple[int, int]], i: int) -> bool:
+    """A line continued by a lowercase line that ends in a photo credit is a caption."""
+    if i + 1 >= len(lines):
+        return False
+    ns, ne = lines[i + 1]
+    nxt = doc.text[ns:ne]
+    return nxt[:1].islower() and bool(_CAPTION_END.search(nxt))
+
+
+def candidate_lines(doc: Document) -> list[tuple[int, int]]:
+    """Non-blank lines in the head of the text, trimmed, the date header removed."""
+    out: list[tuple[int, int]] = []
+    text = doc.text
+    for line in doc.lines:
+        if line.start > _SCAN_CHARS:
+            break
+        start, end = _clean(text, line.start, line.end)
+        if start == end:
+            continue
+        if not out:
+            m = HEADER_RE.match(text, line.start, line.end)
+            if m:
+                start, end = _clean(text, m.end(), line.end)
+                if start == end:
+                    continue
+        out.append((start, end))
+    return out
 
 
 def extract_headline(doc: Document) -> Span | None:
     """The span of the title line (without furniture), or None."""
-    for para in doc.paragraphs:
-        return para
+    lines = candidate_lines(doc)
+    for i, (start, end) in enumerate(lines):
+        s = doc.text[start:end]
+        if find_in_line(doc.text, start, end) or _is_furniture(s):
+            continue
+        if _continuation_is_caption(doc, lines, i):
+            continue
+        if _is_story(s):
+            break
+        return _title_span(doc, start, end)
+    return _cache_trailer_title(doc)
+
+
+def _cache_trailer_title(doc: Document) -> Span | None:
+    """A cached copy's trailer names the page: ``<title> have 342 words, post on <site> at …``."""
+    for line in reversed(doc.lines[-12:]):
+        m = _CACHE_TRAILER.match(doc.text, line.start, line.end)
+        if m:
+            return Span(m.start("title"), m.end("title"), "headline")
     return None

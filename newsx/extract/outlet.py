@@ -1,10 +1,267 @@
-"""Outlet: the organisation credited in the text, resolved against the registry."""
+"""Outlet: the organisation credited in the text, resolved against the registry.
+
+Credits are read only where a page puts them:
+
+- a wire dateline, ``WASHINGTON (Reuters) -``, ``(AP) —``, ``Accra, March 18, GNA -``;
+- a credit opening the story, ``PANO –``, ``VGP –``;
+- a sign-off ending a paragraph, ``— VNS``, ``– (Reuters)``, ``— Sapa-DPA``, ``(Xinhua)``;
+- a source or byline line, ``Source: VOV``, ``BY ASSOCIATED PRESS``, ``By Ama Mensah, GNA``;
+- ``© AAP``, ``Copyright 2018 Example News``; ``…, Example.com reports.``;
+- a line in the page head that is just an outlet's name (``TN News``);
+- an aggregator trailer naming the site (``… post on example.vn at …``).
+
+A photo credit (``Photo: VNA``, ``(Photo: Ministry …)``, ``VNA/VNS Photo …``) never credits
+the article. Names are resolved against ``newsx/data/outlets.tsv`` (case, accents and
+punctuation ignored); a dateline credit that is not in the registry is kept as written.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
 from newsx.document import Document, Span
+from newsx.model import Outlet
+
+_HEAD_PARAS = 30
+_HEAD_CHARS = 6000
+_TAIL_PARAS = 12
+_DASH = r"[-–—]{1,2}"
+
+_DATELINE_PAREN = re.compile(r"\((?P<name>[A-Za-z][^()\n:]{0,40}?)\)\s{0,2}(?:" + _DASH + r"|:)\s")
+_CAP_NAME = r"[A-Z][\w&.'-]{1,20}(?:\s[A-Z][\w&.'-]{1,20}){0,3}"
+_DATELINE_COMMA = re.compile(r",\s(?P<name>" + _CAP_NAME + r")\s{1,2}" + _DASH + r"\s")
+_LEADING = re.compile(r"(?P<name>" + _CAP_NAME + r")\s{1,2}" + _DASH + r"\s")
+_TRAILING = re.compile(
+    r"(?:" + _DASH + r"\s{0,2}\(?(?P<name>[A-Z][\w&.'/-]{1,25}(?:\s[A-Za-z][\w&.'-]{1,20}){0,3})\)?"
+    r"|\((?P<paren>[A-Z][\w&.'-]{1,25}(?:\s[A-Z][\w&.'-]{1,20}){0,3})\))\s{0,2}(?:/\.|\.)?\s*$"
+)
+_SOURCE = re.compile(r"(?i)(?:^|\s)(?:source|credit|nguồn)\s?:\s{0,2}(?P<name>[^\n]{2,60})")
+_BY = re.compile(r"(?i)^\s{0,4}by\s(?P<name>[^\n]{2,80})$")
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|Copyright)\s{0,3}(?:(?:19|20)\d\d\s{1,2})?(?P<name>[A-Za-z][^\n©]{1,60})")
+_REPORTS = re.compile(
+    r"(?:,\s|\bThe\s|\b)(?P<name>[A-Z][\w&.'-]{1,30}(?:\s[A-Z(][\w&.'()-]{1,30}){0,5})\s"
+    r"(?:reports|reported|has reported|learnt|learned)\b"
+)
+_POSTED_ON = re.compile(r"\bpost(?:ed)? on (?P<name>[\w.-]{2,60}\.[a-z]{2,6}) (?:at|on) ", re.I)
+_PHOTO_BEFORE = re.compile(
+    r"(?i)(?:photo|picture|image|pic|video|graphic)s?\s{0,2}(?:by)?\s{0,2}[:/]?\s{0,3}$")
+_PHOTO_AFTER = re.compile(r"(?i)^\s{0,2}(?:/\s{0,2}\w+\s)?(?:photo|picture|image|file)")
+_YEAR_TAIL = re.compile(r"\s(?:19|20)\d\d\b.*$")
+_STOP_TAIL = re.compile(
+    r"(?i)\s{0,3}(?:[.,;|]|\ball rights\b|\bpublished\b|\bupdated\b|\bposted\b|\s-\s).*$"
+)
+
+
+def _norm(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s.replace("đ", "d").replace("Đ", "D"))
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = s.replace("&", " and ")
+    return " ".join(re.sub(r"[^\w+]+", " ", s).split())
+
+
+@lru_cache(maxsize=1)
+def registry() -> dict[str, Outlet]:
+    """Every name, abbreviation and credit form (normalised) -> its ``Outlet``."""
+    text = resources.files("newsx.data").joinpath("outlets.tsv").read_text(encoding="utf-8")
+    table: dict[str, Outlet] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        name = cols[0].strip()
+        abbr = cols[1].strip() if len(cols) > 1 and cols[1].strip() else None
+        outlet = Outlet(_display(name), abbr)
+        forms = [name, _display(name)] + ([abbr] if abbr else [])
+        if len(cols) > 2:
+            forms += [f.strip() for f in cols[2].split(";") if f.strip()]
+        for form in forms:
+            table.setdefault(_norm(form), outlet)
+            if form.lower().startswith("the "):
+                table.setdefault(_norm(form[4:]), outlet)
+    return table
+
+
+def _display(name: str) -> str:
+    """The registry's name without a disambiguating ``(Country)``."""
+    return re.sub(r"\s*\([^)]*\)$", "", name)
+
+
+def resolve(name: str) -> Outlet | None:
+    """The registry's outlet for a credit as written, or None."""
+    key = _norm(name)
+    if not key:
+        return None
+    table = registry()
+    if key in table:
+        return table[key]
+    if key.startswith("the ") and key[4:] in table:
+        return table[key[4:]]
+    return None
+
+
+def _resolve_prefix(name: str) -> Outlet | None:
+    """The longest leading run of words of ``name`` that the registry knows."""
+    words = name.split()
+    for n in range(min(len(words), 7), 0, -1):
+        found = resolve(" ".join(words[:n]))
+        if found:
+            return found
+    return None
+
+
+def _is_photo_credit(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30):start]
+    return bool(_PHOTO_BEFORE.search(before) or _PHOTO_AFTER.match(text, end, min(len(text), end + 30)))
+
+
+def _looks_like_outlet(name: str) -> bool:
+    """An unknown dateline credit that reads as an organisation's name."""
+    words = name.split()
+    return (1 <= len(words) <= 5 and all(w[:1].isupper() or w in ("of", "and", "&") for w in words)
+            and not any(c.isdigit() for c in name) and len(name) >= 3)
+
+
+def _head(doc: Document) -> list[Span]:
+    """The paragraphs of the page head and the story's opening."""
+    return [p for i, p in enumerate(doc.paragraphs) if i < _HEAD_PARAS or p.start < _HEAD_CHARS]
+
+
+def _paragraphs(doc: Document) -> list[Span]:
+    head = _head(doc)
+    tail = [p for p in doc.paragraphs[-_TAIL_PARAS:] if p.start >= (head[-1].end if head else 0)]
+    return head + tail
+
+
+def _dateline(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
+    text = doc.text
+    window = para.start + 140
+    for m in _DATELINE_PAREN.finditer(text, para.start, para.end):
+        if _is_photo_credit(text, m.start("name"), m.end("name")):
+            continue
+        name = m.group("name").strip()
+        found = resolve(name)
+        prefix = text[para.start:m.start()].strip()
+        if (not found and m.start() < window and _looks_like_outlet(name)
+                and (not prefix or prefix[:1].isupper())):
+            found = Outlet(name, None)
+        if found:
+            return Span(m.start("name"), m.end("name"), "outlet", found), found
+    for m in _DATELINE_COMMA.finditer(text, para.start, min(para.end, para.start + 60)):
+        found = resolve(m.group("name"))
+        if found:
+            return Span(m.start("name"), m.end("name"), "outlet", found), found
+    m = _LEADING.match(text, para.start, min(para.end, para.start + 60))
+    if m:
+        found = resolve(m.group("name"))
+        if found:
+            return Span(m.start("name"), m.end("name"), "outlet", found), found
+    return None
+
+
+def _trailing(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
+    text = doc.text
+    m = _TRAILING.search(text, max(para.start, para.end - 60), para.end)
+    if not m:
+        return None
+    group = "name" if m.group("name") else "paren"
+    if _is_photo_credit(text, m.start(group), m.end(group)):
+        return None
+    found = resolve(m.group(group))
+    if found:
+        return Span(m.start(group), m.end(group), "outlet", found), found
+    return None
+
+
+def _labelled(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
+    """``Source: X``, ``BY X``, ``By Name, X``, ``© X``, a line that is just X."""
+    text = doc.text
+    seg = text[para.start:para.end]
+    m = _SOURCE.search(seg)
+    if m:
+        name = _STOP_TAIL.sub("", m.group("name"))
+        found = _resolve_prefix(name)
+        if found:
+            s = para.start + m.start("name")
+            return Span(s, s + len(name), "outlet", found), found
+    m = _BY.match(seg)
+    if m:
+        name = m.group("name").strip()
+        parts = [p.strip() for p in re.split(r",|\band\b|/", name) if p.strip()]
+        for part in [name] + parts:
+            found = resolve(part)
+            if found:
+                s = para.start + seg.find(part)
+                return Span(s, s + len(part), "outlet", found), found
+    m = _COPYRIGHT.search(seg)
+    if m:
+        name = _YEAR_TAIL.sub("", _STOP_TAIL.sub("", m.group("name")))
+        found = _resolve_prefix(name)
+        if found:
+            s = para.start + m.start("name")
+            return Span(s, s + len(name), "outlet", found), found
+    return None
+
+
+def _reports(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
+    text = doc.text
+    for m in _REPORTS.finditer(text, para.start, para.end):
+        name = m.group("name")
+        found = resolve(name)
+        if not found:
+            inner = re.search(r"\(([^()]{2,12})\)", name)
+            found = resolve(inner.group(1)) if inner else None
+        if not found:
+            found = _resolve_suffix(name)
+        if found:
+            return Span(m.start("name"), m.end("name"), "outlet", found), found
+    return None
+
+
+def _resolve_suffix(name: str) -> Outlet | None:
+    words = name.split()
+    for n in range(1, len(words)):
+        found = resolve(" ".join(words[n:]))
+        if found:
+            return found
+    return None
+
+
+def _name_line(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
+    seg = doc.text[para.start:para.end]
+    if len(seg) > 50:
+        return None
+    found = resolve(seg)
+    if found:
+        return Span(para.start, para.end, "outlet", found), found
+    return None
+
+
+def _posted_on(doc: Document) -> tuple[Span, Outlet] | None:
+    for line in reversed(doc.lines[-12:]):
+        m = _POSTED_ON.search(doc.text, line.start, line.end)
+        if m:
+            found = resolve(m.group("name"))
+            if found:
+                return Span(m.start("name"), m.end("name"), "outlet", found), found
+    return None
 
 
 def extract_outlet(doc: Document) -> Span | None:
     """A span of the credit as written, with ``data`` an ``Outlet``; or None."""
-    return None
+    paras = _paragraphs(doc)
+    head = _head(doc)
+    for finder in (_dateline, _labelled, _trailing, _reports):
+        for para in paras if finder is not _dateline else head:
+            hit = finder(doc, para)
+            if hit:
+                return hit[0]
+    for para in head[:15]:
+        hit = _name_line(doc, para)
+        if hit:
+            return hit[0]
+    hit = _posted_on(doc)
+    return hit[0] if hit else None

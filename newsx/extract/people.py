@@ -1,13 +1,525 @@
-"""People: each distinct person named in the article, merged over name forms."""
+"""People: each distinct person named in the article, merged over name forms.
+
+No statistical model: one regex finds runs of capitalised words (with name particles and
+initials); each run is cut into segments of name-like tokens (organisation, place,
+nationality, month, title and common English words cut it); each segment is scored by
+evidence (first-name and family-name lists, Vietnamese and Chinese/Korean family names,
+an honorific or title before it, an apposition after it, a verb of saying after it).
+Accepted multi-word forms become people; every occurrence of a name form (also shorter
+ones: ``Lacroix``, ``Mr Lacroix``, ``Giang``) is then linked to the person whose name it
+is part of, following the naming convention of the name's culture.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
 from newsx.document import Document, Span
+from newsx.extract.names import Lexicon, fold, lexicon
 from newsx.model import Person
+
+_UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper()) + "".join(
+    chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
+_UP = f"[{re.escape(_UPPER)}]"
+_PARTICLES = ("de|da|das|do|dos|du|del|della|der|den|di|la|le|van|von|ter|ten|bin|binti|bint|ibn|"
+              "al|el|ben|abu")
+_CAPW = (rf"(?:(?:{_UP}\.){{1,4}}(?!\w)|{_UP}(?:[\w'’-]{{0,40}}[^\W_])?\.?"
+         rf"|(?:al|el)-{_UP}[\w'’-]{{0,30}})")
+_SEP = r"[ \u00a0]{1,3}"
+_RUN = re.compile(rf"(?<![\w'’.-]){_CAPW}(?:{_SEP}(?:(?:{_PARTICLES}){_SEP}){{0,2}}{_CAPW}){{0,12}}")
+_TOKEN = re.compile(rf"(?:{_UP}\.){{1,4}}(?!\w)|[\w'’.-]+")
+_INITIAL = re.compile(rf"(?:{_UP}\.){{1,4}}|{_UP}")
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+
+_BYLINE = re.compile(
+    r"(?im)^[ \t\u00a0|*_-]{0,4}(?:by|translated by|reporting by|reported by|written by|edited by|"
+    r"compiled by|story by|text by|words by|additional reporting by|editing by)\b[^\n]{0,120}")
+_CREDIT = re.compile(
+    r"(?i)\b(?:photos?|pictures?|images?|credits?|photographer|photo credit|graphics?|video)"
+    r"(?:\s+by)?\s{0,3}[:：]?\s{0,3}(?=[^\W\d_])[^\n()|]{0,80}")
+_CREDIT_STRICT = re.compile(r"(?i)\b(?:photos?|pictures?|images?|credits?)(?:\s+by\s|\s{0,3}[:：])")
+_AFTER_WORD = re.compile(r"[ \u00a0]{0,3}([A-Za-z]+)")
+_APPOSITION = re.compile(r"[ \u00a0]{0,2},[ \u00a0]{1,3}([^,;.()\"“”\n]{2,120})")
+_NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?([^,;.()\"“”\n]{2,120})")
+_PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
+_SENT_START = re.compile(r"(?:^|[.!?…][\"'”’)]{0,3}[ \u00a0]+|\n)[\"'“‘(\[ \u00a0]{0,3}$")
+_APPOS_STOP = frozenset(("who", "which", "said", "says", "told", "added", "when", "where", "while"))
+_CONNECTORS = frozenset(("of", "for", "and", "the", "on", "in", "to", "at"))
+_LEADING_DROP = frozenset(("the", "a", "an", "and", "of", "for", "on", "in", "to", "at", "former"))
+_NAME, _INIT, _PART, _OTHER = "N", "I", "P", "O"
+_COMPASS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western",
+                      "central", "new", "great", "upper", "lower", "old"))
+
+
+@dataclass(slots=True)
+class _Occ:
+    """One occurrence of a name-like segment."""
+
+    start: int
+    end: int
+    form: str                       # as written, without possessive
+    keys: tuple[str, ...]           # folded tokens
+    score: int = 0
+    titled: bool = False            # honorific or title right before, or apposition
+    titles: list[str] = field(default_factory=list)
+    gender: str | None = None
+
+
+def _is_head(k: str, lex: Lexicon) -> bool:
+    if k in lex["title_head"] or k in lex["honorific_title"]:
+        return True
+    return "-" in k and any(p in lex["title_head"] for p in k.split("-"))
+
+
+def _rejected(k: str, lex: Lexicon) -> bool:
+    return (k in lex["stop_word"] or k in lex["org_word"] or k in lex["place"]
+            or k in lex["nationality"] or k in lex["time_word"] or k in lex["honorific_male"]
+            or k in lex["honorific_female"] or k in lex["title_modifier"] or _is_head(k, lex))
+
+
+def _classify(word: str, lex: Lexicon) -> tuple[str, str]:
+    """(class, folded key) of one run token: name-like, initial, particle or other."""
+    if word[0].islower():
+        return _PART, fold(word)
+    bare = word.rstrip(".")
+    if _INITIAL.fullmatch(word) or _INITIAL.fullmatch(bare):
+        k = fold(bare)
+        if k in lex["place"] or k in lex["title_modifier"] or len(bare.replace(".", "")) > 1:
+            return _OTHER, k  # U.N., U.S.
+        return _INIT, k
+    k = fold(_POSSESSIVE.sub("", bare))
+    if not k or _rejected(k, lex):
+        return _OTHER, k
+    if len(bare) > 1 and bare.isupper() and "-" not in bare:
+        return _OTHER, k  # an acronym or a shouted heading
+    if len(bare) > 2 and bare[1].isupper() and bare[2:].lower() == bare[2:] and bare.endswith("s") \
+            and bare[:-1].isupper():
+        return _OTHER, k  # PMs, NGOs
+    if k.endswith("s") and _is_head(k[:-1], lex):
+        return _OTHER, k  # Ministers, Directors
+    if k in lex.english and k not in lex.first_names and lex.surname_rank.get(k, 99999) > 5000 \
+            and _POSSESSIVE.sub("", bare).replace("’", "'").isascii():
+        return _OTHER, k
+    if "-" in k:
+        parts = [p for p in k.split("-") if p]
+        if all(p in lex.english or p in lex["org_word"] for p in parts) \
+                or any(p in lex["place"] or p in lex["nationality"] for p in parts) \
+                or any(len(p) > 1 and p.isupper() for p in bare.split("-")):
+            return _OTHER, k  # Viet Nam-UN, Thang Long-Hanoi, state-owned
+    return _NAME, k
+
+
+def _excluded_ranges(doc: Document, authors: Sequence[Span]) -> list[tuple[int, int]]:
+    """Bylines, photo credits and author spans: names there are not people of the story."""
+    ranges = [(s.start, s.end) for s in authors]
+    text = doc.text
+    ranges += [(m.start(), m.end()) for m in _BYLINE.finditer(text)]
+    for m in _CREDIT.finditer(text):
+        if _CREDIT_STRICT.match(text, m.start()):
+            ranges.append((m.start(), m.end()))
+    return _merged(ranges)
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(ranges):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
+    return out
+
+
+def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
+
+
+def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str | None, bool]:
+    """Titles written right before a name (``Foreign Minister``, ``Bournemouth striker``).
+
+    Returns (titles, honorific gender, whether an honorific/title immediately precedes).
+    """
+    window = text[max(0, start - 120):start]
+    cut = max(window.rfind("\n"), window.rfind(","), window.rfind(";"), window.rfind("("),
+              window.rfind(":"), window.rfind("“"), window.rfind('"'), window.rfind("|"),
+              window.rfind("—"), window.rfind("–"), window.rfind(" - "))
+    window = window[cut + 1:]
+    words = [(m.group(), m.start()) for m in _TOKEN.finditer(window)]
+    taken: list[str] = []
+    gender: str | None = None
+    adjacent = False
+    right_is_title = False
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i][0]
+        if w.endswith(".") and i < len(words) - 1 and not _INITIAL.fullmatch(w) \
+                and fold(w[:-1]) not in lex["honorific_title"] and fold(w[:-1]) not in lex["honorific_male"] \
+                and fold(w[:-1]) not in lex["honorific_female"]:
+            break  # a sentence ended here
+        k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
+        is_title = _is_head(k, lex) or k in lex["title_modifier"]
+        if i == len(words) - 1:
+            if k in lex["honorific_male"] or k in lex["honorific_female"]:
+                gender = "male" if k in lex["honorific_male"] else "female"
+                adjacent = True
+                right_is_title = True
+                continue
+            adjacent = _is_head(k, lex)
+        if w[0].isupper():
+            cls = _classify(w, lex)[0]
+            if cls == _NAME and not (right_is_title or _POSSESSIVE.search(w)):
+                break
+        elif not (is_title or k in _CONNECTORS or _POSSESSIVE.search(w)):
+            break
+        taken.append(w)
+        right_is_title = is_title
+    taken.reverse()
+    while taken and fold(taken[0]) in _LEADING_DROP | lex["stop_word"] and not _is_head(fold(taken[0]), lex):
+        taken.pop(0)
+    while taken and fold(taken[-1]) in _CONNECTORS:
+        taken.pop()
+    if not taken or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex) for w in taken):
+        return [], gender, adjacent
+    titles = _split_titles(" ".join(taken), lex)
+    return titles, gender, adjacent
+
+
+def _split_titles(phrase: str, lex: Lexicon) -> list[str]:
+    """``Party General Secretary and State President`` -> two titles (each with a head)."""
+    parts = [p.strip() for p in re.split(r"\s+and\s+", phrase)]
+    if len(parts) > 1 and all(any(_is_head(fold(w.rstrip(".")), lex) for w in p.split()) for p in parts):
+        return parts
+    return [phrase]
+
+
+def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
+    """Titles in an apposition after a name: ``X, UN Under-Secretary-General for …, said``."""
+    titles: list[str] = []
+    m = _APPOSITION.match(text, end)
+    while m and len(titles) < 3:
+        phrase = m.group(1).strip()
+        words = phrase.split()
+        for i, w in enumerate(words):
+            if fold(w) in _APPOS_STOP:
+                words = words[:i]
+                break
+        while words and fold(words[0]) in ("the", "and"):
+            words.pop(0)
+        if not words or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex) for w in words[:5]):
+            break
+        first_cls = _classify(words[0], lex)[0] if words[0][0].isupper() else _OTHER
+        if first_cls == _NAME and not _is_head(fold(words[0]), lex) and len(words) > 1 \
+                and _classify(words[1], lex)[0] == _NAME:
+            break  # a list of names, not an apposition
+        titles.append(" ".join(words))
+        if len(words) < len(m.group(1).split()):
+            break
+        m = _NEXT_APPOSITION.match(text, m.end())
+    return titles
+
+
+def _culture_score(keys: tuple[str, ...], lex: Lexicon) -> int:
+    """Evidence from the name lists: Vietnamese, Chinese/Korean or Western shape."""
+    n = len(keys)
+    if all(vn_like(k) for k in keys):
+        if keys[0] in lex["vn_surname"]:
+            return 3 if n >= 3 else 1
+        if keys[0] in lex["cjk_surname"] and n <= 3:
+            return 1
+        return 0  # Vietnamese syllables without a family name first: a place, a firm
+    score = 0
+    if keys[0] in lex["cjk_surname"] and n <= 3 and all(len(k) <= 9 for k in keys):
+        score += 1
+    if keys[0] in lex.first_names:
+        score += 1 if keys[0] in lex.english and keys[0] not in lex.proper else 2
+    if n >= 2:
+        last = keys[-1]
+        if last in lex.surname_rank:
+            score += 1
+        if last not in lex.english:
+            score += 1
+    return score
+
+
+def _gender_of_keys(keys: tuple[str, ...], lex: Lexicon) -> str | None:
+    if len(keys) >= 3 and keys[0] in lex["vn_surname"]:
+        if "thi" in keys[1:-1]:
+            return "female"
+        if "van" in keys[1:-1]:
+            return "male"
+        return None
+    g = lex.first_names.get(keys[0]) if len(keys) >= 2 else None
+    return {"m": "male", "f": "female"}.get(g or "")
+
+
+_VN_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:[aeiouy]{1,3})(?:ch|nh|ng|[cmnpt])?")
+
+
+def vn_like(k: str) -> bool:
+    """Whether a folded token has the shape of one Vietnamese syllable (``nguyen``, ``thu``)."""
+    return len(k) <= 7 and _VN_SYLLABLE.fullmatch(k) is not None
+
+
+@dataclass(slots=True)
+class _Tok:
+    start: int
+    end: int
+    word: str
+    key: str
+    cls: str
+
+
+def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool) -> list[_Tok]:
+    """Classified tokens of one run; ``initial`` when the run opens a sentence."""
+    toks = []
+    for m in re.finditer(r"\S+", run_text):
+        cls, k = _classify(m.group(), lex)
+        toks.append(_Tok(run_start + m.start(), run_start + m.end(), m.group(), k, cls))
+    # Multi-word places (``Thai Binh``, ``Ha Noi``, ``Ho Chi Minh City``) are not names.
+    n = len(toks)
+    for i in range(n):
+        for size in (4, 3, 2):
+            if i + size <= n and " ".join(t.key for t in toks[i:i + size]) in lex["place"]:
+                for t in toks[i:i + size]:
+                    t.cls = _OTHER
+                break
+    _vietnamese_names(toks, lex)
+    for i, t in enumerate(toks):
+        if t.cls != _OTHER or not t.word[0].isupper() or i + 1 >= n:
+            continue
+        nxt = toks[i + 1]
+        if _first_name(t.key, lex) and _lexical_only(t.key, lex) and nxt.cls == _NAME:
+            t.cls = _NAME  # Bill Prim, June Fox, Victoria Beckham: a first name before a name
+        elif t.key in lex["time_word"] and len(t.key) <= 4 and vn_like(t.key) and (i > 0 or not initial) \
+                and nxt.cls == _NAME and vn_like(nxt.key) and (i + 2 == n or toks[i + 2].cls != _NAME):
+            t.cls = _NAME  # Thu Trang: a Vietnamese given name, not "Thursday"
+    for i, t in enumerate(toks):
+        if t.cls == _OTHER and i > 0 and t.word[0].isupper() and toks[i - 1].cls == _NAME \
+                and _first_name(toks[i - 1].key, lex) and t.key in lex.english \
+                and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME):
+            t.cls = _NAME  # Phil Yock, Mark Noble: a surname that is also a word
+    return toks
+
+
+def _first_name(k: str, lex: Lexicon) -> bool:
+    """A common first name with a clear gender (``Bill``, ``June``), not just any listed word."""
+    return lex.first_names.get(k) in ("m", "f") and (k not in lex.english or k in lex.proper)
+
+
+def _lexical_only(k: str, lex: Lexicon) -> bool:
+    """Rejected only as an organisation or month word (not a place, title or function word)."""
+    return not (k in lex["stop_word"] or k in lex["place"] or k in _COMPASS
+                or k in lex["honorific_male"] or k in lex["honorific_female"]
+                or k in lex["title_modifier"] or _is_head(k, lex) or k in lex["nationality"])
+
+
+def _vietnamese_names(toks: list[_Tok], lex: Lexicon) -> None:
+    """A Vietnamese family name followed by 2-3 Vietnamese syllables is a name, even when a
+    syllable is also an English word or a place (``Do Van Ve``, ``Nguyen Thi Thu``,
+    ``Vuong Dinh Hue``)."""
+    n = len(toks)
+    i = 0
+    while i < n:
+        t = toks[i]
+        if t.key in lex["vn_surname"] and t.word[0].isupper():
+            j = i + 1
+            while j < n and j - i < 5 and toks[j].word[0].isupper() and vn_like(toks[j].key) \
+                    and toks[j].key not in lex["org_word"] and not _is_head(toks[j].key, lex) \
+                    and toks[j].key not in lex["title_modifier"]:
+                j += 1
+            if j - i >= 3 and not (j < n and toks[j].key in lex["org_word"]):
+                for x in toks[i:j]:
+                    x.cls = _NAME
+                i = j
+                continue
+        i += 1
+
+
+def _segments(toks: list[_Tok]):
+    """Maximal name-like token sequences of a run: (first index, last index + 1)."""
+    i, n = 0, len(toks)
+    while i < n:
+        if toks[i].cls not in (_NAME, _INIT):
+            i += 1
+            continue
+        j = i
+        while j < n and (toks[j].cls in (_NAME, _INIT) or (toks[j].cls == _PART and j + 1 < n
+                                                             and toks[j + 1].cls == _NAME)):
+            j += 1
+            w = toks[j - 1].word
+            if toks[j - 1].cls == _NAME and _POSSESSIVE.search(w) and not w.endswith(("s'", "s’")):
+                break
+        yield i, j
+        i = j
+
+
+def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_Occ]:
+    text = doc.text
+    ranges = _excluded_ranges(doc, authors)
+    starts = [r[0] for r in ranges]
+    occs: list[_Occ] = []
+    for run in _RUN.finditer(text):
+        initial = _SENT_START.search(text, max(0, run.start() - 6), run.start()) is not None
+        toks = _run_tokens(run.group(), run.start(), lex, initial)
+        for i, j in _segments(toks):
+            seg = toks[i:j]
+            if all(t.cls == _INIT for t in seg):
+                continue
+            start = seg[0].start
+            if _inside(ranges, starts, start):
+                continue
+            last_word = seg[-1].word
+            bare_last = _POSSESSIVE.sub("", last_word)
+            if bare_last.endswith(".") and not _INITIAL.fullmatch(bare_last):
+                bare_last = bare_last[:-1]
+            end = seg[-1].start + len(bare_last)
+            keys = tuple(t.key.rstrip(".") for t in seg[:-1]) + (fold(bare_last).rstrip("."),)
+            occ = _Occ(start, end, text[start:end], keys)
+            after_org = j < len(toks) and (toks[j].key in lex["org_word"] or toks[j].key in lex["place"])
+            before_org = i > 0 and toks[i - 1].key in lex["org_word"] and not _is_head(toks[i - 1].key, lex)
+            _score(occ, text, lex, possessive=end < seg[-1].end, after_org=after_org or before_org)
+            occs.append(occ)
+    return occs
+
+
+_PREP_BEFORE = re.compile(r"\b(?:in|at|from|of|to|near|for|across|into|via|on)[ \u00a0]{1,3}$")
+_ORG_AFTER = re.compile(r"[ \u00a0]{1,3}([a-z]+)")
+
+
+def _score(occ: _Occ, text: str, lex: Lexicon, possessive: bool, after_org: bool) -> None:
+    if after_org:
+        occ.score -= 5
+    m = _ORG_AFTER.match(text, occ.end)
+    if m and not possessive and (m.group(1) in lex["org_word"] or m.group(1) in lex["place"]):
+        occ.score -= 5  # Thai Binh province, Nong Thon Ngay Nay newspaper
+    if _PREP_BEFORE.search(text, max(0, occ.start - 12), occ.start):
+        occ.score -= 1  # in Quy Nhon, manager of Xuan Phat: often a place or an organisation
+        titles, gender, adjacent = [], None, False
+    else:
+        titles, gender, adjacent = _title_before(text, occ.start, lex)
+    occ.gender = gender
+    occ.titles.extend(titles)
+    if gender or adjacent or titles:
+        occ.titled = True
+        occ.score += 3
+    if not possessive:
+        app = _apposition_titles(text, occ.end, lex)
+        if app:
+            occ.titles.extend(app)
+            occ.titled = True
+            occ.score += 3
+        m = _AFTER_WORD.match(text, occ.end)
+        if m:
+            k = m.group(1).lower()
+            if k in lex["speech_verb"]:
+                occ.score += 2
+            elif k in lex["after_weak"]:
+                occ.score += 1
+    occ.score += _culture_score(occ.keys, lex)
+    if _SENT_START.search(text, max(0, occ.start - 6), occ.start) and len(occ.keys) == 1:
+        occ.score -= 1
+
+
+def _is_alias(short: tuple[str, ...], full: tuple[str, ...], lex: Lexicon) -> bool:
+    """Whether ``short`` is a form by which the person named ``full`` can be called."""
+    n = len(short)
+    if n >= len(full):
+        return short == full
+    if full[-n:] == short:
+        return True  # Vietnamese given name, Western surname (and multi-word surnames)
+    if n == 1 and full[0] == short[0] and _family_first(full, lex):
+        return True  # Chinese / Korean family name first
+    return False
+
+
+def _family_first(keys: tuple[str, ...], lex: Lexicon) -> bool:
+    """A Chinese or Korean name (family name first): ``Wang Yi``, ``Moon Jae-in``."""
+    return 2 <= len(keys) <= 3 and keys[0] in lex["cjk_surname"] and not vn_like_all(keys, lex) \
+        and all(len(k) <= 9 and lex.surname_rank.get(k, 99999) > 3000 for k in keys[1:])
+
+
+def vn_like_all(keys: tuple[str, ...], lex: Lexicon) -> bool:
+    """A Vietnamese-shaped name: a Vietnamese family name, then syllables (3 or more tokens)."""
+    return len(keys) >= 3 and keys[0] in lex["vn_surname"] and all(vn_like(k) for k in keys)
+
+
+@dataclass(slots=True)
+class _Pending:
+    keys: tuple[str, ...]
+    occs: list[_Occ] = field(default_factory=list)
 
 
 def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
     """Each person named in the story (authors excluded), in order of first mention."""
-    return []
+    lex = lexicon()
+    occs = _occurrences(doc, authors, lex)
+    if not occs:
+        return []
+    best: dict[tuple[str, ...], int] = {}
+    titled: dict[tuple[str, ...], bool] = {}
+    for o in occs:
+        best[o.keys] = max(best.get(o.keys, -99), o.score)
+        titled[o.keys] = titled.get(o.keys, False) or o.titled
+    full_forms = [k for k, s in best.items() if len(k) >= 2 and s >= 3]
+    full_forms.sort(key=lambda k: -len(k))
+    people: list[_Pending] = []
+    for keys in full_forms:
+        if not any(_is_alias(keys, p.keys, lex) for p in people):
+            people.append(_Pending(keys))
+    singles = [k for k, t in titled.items() if len(k) == 1 and t
+               and not any(_is_alias(k, p.keys, lex) for p in people)]
+    people += [_Pending(k) for k in singles]
+    last_seen: dict[int, int] = {}
+    for o in sorted(occs, key=lambda o: o.start):
+        cands = [i for i, p in enumerate(people) if _is_alias(o.keys, p.keys, lex)]
+        if not cands:
+            continue
+        if len(cands) > 1:
+            cands.sort(key=lambda i: (-last_seen.get(i, -1), i))
+        i = cands[0]
+        people[i].occs.append(o)
+        last_seen[i] = o.start
+    result = [_person(doc, p, lex) for p in people if p.occs]
+    result.sort(key=lambda p: p.spans[0].start)
+    return result
+
+
+def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
+    full = [o for o in p.occs if o.keys == p.keys]
+    name = max(full, key=lambda o: sum(ord(c) > 127 for c in o.form)).form if full else " ".join(p.keys)
+    name = " ".join(name.split())
+    titles: list[str] = []
+    seen_t: set[str] = set()
+    aliases: list[str] = []
+    seen_a = {fold(name)}
+    votes = {"male": 0, "female": 0}
+    for o in p.occs:
+        for t in o.titles:
+            t = " ".join(t.split())
+            if fold(t) not in seen_t:
+                seen_t.add(fold(t))
+                titles.append(t)
+        form = " ".join(o.form.split())
+        if fold(form) not in seen_a:
+            seen_a.add(fold(form))
+            aliases.append(form)
+        if o.gender:
+            votes[o.gender] += 3
+    gender = _gender_of_keys(p.keys, lex)
+    if gender:
+        votes[gender] += 2
+    for o in p.occs:
+        m = _PRONOUN.search(doc.text, o.end, min(len(doc.text), o.end + 160))
+        if m:
+            votes["female" if m.group(1).lower().startswith(("she", "her")) else "male"] += 1
+    g = None
+    if votes["male"] != votes["female"]:
+        g = "male" if votes["male"] > votes["female"] else "female"
+    spans = [Span(o.start, o.end, "person", o.form) for o in p.occs]
+    return Person(name=name, titles=titles, aliases=aliases, mentions=len(p.occs), spans=spans,
+                  gender=g)

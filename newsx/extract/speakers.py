@@ -1,21 +1,597 @@
 """Speaker resolution: the words that name a speaker -> a ``people[].name``, an
-organisation's fullest name in the article, or None (pronouns, roles, salience)."""
+organisation's fullest name in the article, or None.
+
+One forward pass over the article's events in text order (person mentions, the
+attributions' speaker words, sentence boundaries) keeps the salience state that
+pronouns and bare person nouns need: the subject of the latest sentence that had a
+person as its subject, the last speaker, and when each person was last mentioned.
+Every lookup is a dictionary or a bisect; nothing scans all sentences or all names.
+
+The words naming a speaker are read in this order:
+
+1. none: a continuation keeps the previous quote's speaker, else unknown;
+2. a pronoun (`he`, `she`): the most salient gender-compatible person;
+3. a person's mention inside the words, or a name form the article uses for a person
+   (`Mr. Phuc`, `Lacroix`, `Ambassador Giang`);
+4. an indefinite speaker (`a source`, `another journalist`): unknown;
+5. a role matching a person's title (`the minister` ~ `Minister of Foreign Affairs`):
+   its most recently mentioned bearer;
+6. a document (`the message says`): its author, the last speaker;
+7. a definite person noun (`the victim`): salience, like a pronoun;
+8. a vague group (`residents`): as written;
+9. an organisation: its fullest name in the article (`State police` ->
+   `Arkansas State Police`, `TFD` -> `Tucson Fire Department`), else as written;
+10. an unmatched role (`the spokesman`): unknown.
+"""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 
-from newsx.document import Document
+from newsx.document import Document, Span
 from newsx.model import Attribution, Person
 
+# --- lexicon --------------------------------------------------------------------------
+
+_PLAIN = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+                        "’": "'", "‘": "'", "ß": "ss"})
+_TOKEN = re.compile(r"[^\W_][\w'’.&-]{0,60}")
+_STOP = frozenset("of for the and to in at on with from by de".split())
+_MAX_TOKENS = 24  # longer "speaker words" are cut: they are never a name
+_MAX_CHARS = 300
+
+
+def fold(text: str) -> str:
+    """Case-folded, accent-free, dot-free form used for every comparison."""
+    text = unicodedata.normalize("NFKD", text.translate(_PLAIN))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return text.casefold().replace(".", "")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    classes: dict[str, dict[str, str]]
+
+    def get(self, cls: str, word: str) -> str | None:
+        return self.classes.get(cls, {}).get(word)
+
+    def has(self, cls: str, word: str) -> bool:
+        return word in self.classes.get(cls, {})
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """``newsx/data/speaker_words.tsv``, loaded once."""
+    text = resources.files("newsx.data").joinpath("speaker_words.tsv").read_text(encoding="utf-8")
+    classes: dict[str, dict[str, str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, cls, value = (line.split("\t") + ["-", "-"])[:3]
+        classes.setdefault(cls.strip(), {})[fold(word.strip())] = value.strip()
+    return Lexicon(classes)
+
+
+# --- the words naming a speaker ----------------------------------------------------------
+
+@dataclass(slots=True)
+class Words:
+    """The speaker words as tokens: surface forms and folded forms, possessives cut."""
+
+    surface: list[str]
+    folded: list[str]
+    starts: list[int]  # token starts relative to the phrase
+
+    @classmethod
+    def of(cls, text: str) -> Words:
+        surface: list[str] = []
+        folded: list[str] = []
+        starts: list[int] = []
+        for m in _TOKEN.finditer(text):
+            word = m.group().rstrip(".-&")
+            if word[-2:] in ("'s", "’s"):
+                word = word[:-2]
+            if not word:
+                continue
+            surface.append(word)
+            folded.append(fold(word))
+            starts.append(m.start())
+            if len(surface) >= _MAX_TOKENS:
+                break
+        return cls(surface, folded, starts)
+
+
+def _is_capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+# --- people index ------------------------------------------------------------------------
+
+def _title_parts(words: list[str]) -> list[str]:
+    """Folded title words split at hyphens, abbreviations expanded, stop words dropped."""
+    lex = lexicon()
+    parts: list[str] = []
+    for w in words:
+        alias = lex.get("role_alias", w)
+        for piece in (alias.split() if alias else w.split("-")):
+            if piece and piece not in _STOP:
+                parts.append(piece)
+    return parts
+
+
+@dataclass(slots=True)
+class PeopleIndex:
+    people: Sequence[Person]
+    forms: dict[str, set[int]] = field(default_factory=dict)
+    tokens: dict[str, set[int]] = field(default_factory=dict)
+    titles: list[tuple[int, list[str]]] = field(default_factory=list)  # (person, parts)
+    title_parts: dict[str, list[int]] = field(default_factory=dict)  # part -> title numbers
+    mention_starts: list[int] = field(default_factory=list)
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, person)
+
+    @classmethod
+    def build(cls, doc: Document, people: Sequence[Person]) -> PeopleIndex:
+        index = cls(people)
+        for i, person in enumerate(people):
+            names = [person.name, *person.aliases]
+            names += [s.data if isinstance(s.data, str) else doc.cut(s) for s in person.spans]
+            for name in names:
+                key = " ".join(Words.of(name).folded)
+                if key:
+                    index.forms.setdefault(key, set()).add(i)
+            for word in Words.of(person.name).folded:
+                index.tokens.setdefault(word, set()).add(i)
+            for title in person.titles:
+                parts = _title_parts(Words.of(title).folded)
+                if parts:
+                    for part in set(parts):
+                        index.title_parts.setdefault(part, []).append(len(index.titles))
+                    index.titles.append((i, parts))
+            index.mentions.extend((s.start, s.end, i) for s in person.spans)
+        index.mentions.sort()
+        index.mention_starts = [m[0] for m in index.mentions]
+        return index
+
+    def overlapping(self, span: Span) -> int | None:
+        """The person of the first mention overlapping ``span``."""
+        hi = bisect_left(self.mention_starts, span.end)
+        lo = bisect_left(self.mention_starts, span.start - 200)
+        for start, end, person in self.mentions[lo:hi]:
+            if end > span.start and start < span.end:
+                return person
+        return None
+
+
+# --- salience state ------------------------------------------------------------------
+
+@dataclass(slots=True)
+class Salience:
+    """What the forward pass knows at the current position."""
+
+    last_mention: dict[int, int] = field(default_factory=dict)  # person -> position
+    last_subject: int | None = None
+    last_speaker: int | None = None
+    last_resolved: str | None = None  # the previous quote's speaker, person or not
+    last_resolved_person: int | None = None
+    last_org: str | None = None
+    sentence: int = -1
+    sentence_first: int | None = None  # first person mentioned in the current sentence
+    sentence_speaker: int | None = None
+    sentence_mentions: list[int] = field(default_factory=list)
+    recent: dict[int, None] = field(default_factory=dict)  # persons by last mention, latest last
+    inferred_gender: dict[int, str] = field(default_factory=dict)
+
+    def close_sentence(self) -> None:
+        subject = self.sentence_speaker if self.sentence_speaker is not None else self.sentence_first
+        if subject is not None:
+            self.last_subject = subject
+        self.sentence_first = None
+        self.sentence_speaker = None
+        self.sentence_mentions = []
+
+    def mention(self, person: int, pos: int, in_quote: bool) -> None:
+        self.last_mention[person] = pos
+        self.recent.pop(person, None)
+        self.recent[person] = None
+        if not in_quote:
+            if self.sentence_first is None:
+                self.sentence_first = person
+            self.sentence_mentions.append(person)
+
+    def spoke(self, person: int, pos: int) -> None:
+        self.mention(person, pos, False)
+        self.last_speaker = person
+        if self.sentence_speaker is None:
+            self.sentence_speaker = person
+
+
+# --- resolution -------------------------------------------------------------------------
 
 def resolve_speakers(doc: Document, people: Sequence[Person],
                      found: Sequence[Attribution]) -> list[str | None]:
     """One resolved speaker per attribution, in the same order."""
-    resolved: list[str | None] = []
-    for att in found:
+    if not found:
+        return []
+    return _Resolver(doc, people, found).run()
+
+
+class _Resolver:
+    def __init__(self, doc: Document, people: Sequence[Person],
+                 found: Sequence[Attribution]) -> None:
+        self.doc = doc
+        self.people = people
+        self.found = found
+        self.index = PeopleIndex.build(doc, people)
+        self.state = Salience()
+        self.lex = lexicon()
+        quotes = sorted((a.text.start, a.text.end) for a in found)
+        self.quote_starts = [q[0] for q in quotes]
+        self.quote_ends = [q[1] for q in quotes]
+        self.sentence_starts = [s.start for s in doc.sentences]
+        self.orgs = _Organisations(doc.text)
+
+    # the forward pass
+    def run(self) -> list[str | None]:
+        events: list[tuple[int, int, int]] = [(s, 0, i) for s, _e, i in self.index.mentions]
+        for k, att in enumerate(self.found):
+            anchor = att.speaker.start if att.speaker is not None else att.text.start
+            events.append((anchor, 1, k))
+        events.sort()
+        resolved: list[str | None] = [None] * len(self.found)
+        for pos, kind, item in events:
+            self._advance(pos)
+            if kind == 0:
+                self.state.mention(item, pos, self._in_quote(pos))
+            else:
+                resolved[item] = self._resolve(self.found[item], pos)
+        return resolved
+
+    def _advance(self, pos: int) -> None:
+        sentence = bisect_right(self.sentence_starts, pos) - 1
+        if sentence != self.state.sentence:
+            self.state.close_sentence()
+            self.state.sentence = sentence
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quote_starts, pos) - 1
+        # quote spans rarely nest; look back a few to be safe
+        for j in range(i, max(i - 3, -1), -1):
+            if self.quote_starts[j] <= pos < self.quote_ends[j]:
+                return True
+        return False
+
+    # one attribution
+    def _resolve(self, att: Attribution, pos: int) -> str | None:
+        s = self.state
         if att.speaker is None:
-            resolved.append(resolved[-1] if att.continues and resolved else None)
+            if att.continues:
+                return s.last_resolved
+            person, other = None, None
         else:
-            resolved.append(" ".join(doc.cut(att.speaker).split()))
-    return resolved
+            person, other = self._read(att.speaker, pos)
+        s.last_resolved_person = person
+        if person is not None:
+            s.spoke(person, pos)
+            s.last_resolved = self.people[person].name
+        else:
+            s.last_resolved = other
+            if other is not None:
+                s.last_org = other
+        return s.last_resolved
+
+    def _read(self, span: Span, pos: int) -> tuple[int | None, str | None]:
+        """(person index, None) for a person; (None, name or None) otherwise."""
+        text = self.doc.cut(span)[:_MAX_CHARS]
+        words = Words.of(text)
+        if not words.folded:
+            return None, None
+        lex = self.lex
+        if len(words.folded) == 1 and lex.has("pronoun", words.folded[0]):
+            return self._pronoun(lex.get("pronoun", words.folded[0]) or "", pos)
+        person = self.index.overlapping(span)
+        if person is None:
+            person = self._by_form(text)
+        if person is not None:
+            return person, None
+        return self._phrase(text, words, pos)
+
+    def _phrase(self, text: str, words: Words, pos: int) -> tuple[int | None, str | None]:
+        """A speaker phrase that names no person directly: role, group, organisation, …"""
+        lex = self.lex
+        text = _cut_apposition(text)
+        words = Words.of(text)
+        if not words.folded:
+            return None, None
+        determiner = lex.get("determiner", words.folded[0])
+        skip = 1 if determiner else 0
+        body, surface = words.folded[skip:], words.surface[skip:]
+        if not body:
+            return None, None
+        written = text[words.starts[skip]:].strip(" \t\r\n.,;:")
+        head = _head(body)
+        if determiner == "indefinite" and not any(
+                lex.has(cls, head) for cls in ("group", "document", "org_head")):
+            return None, None  # a source, another journalist, a spokeswoman for …
+        target = _represented(text)  # representatives from X: X speaks
+        if target is not None:
+            person, other = self._read_text(target, pos)
+            if person is not None or other is not None:
+                return person, other
+        person = self._role(body, pos)
+        if person is not None:
+            return person, None
+        if lex.has("document", head) and head == body[-1]:
+            return self._document(surface[:-1], body[:-1], determiner, pos)
+        if lex.has("person_noun", head) and determiner == "definite":
+            return self._pronoun(lex.get("person_noun", head) or "-", pos)
+        if lex.has("group", head):
+            return None, written
+        if lex.has("role", head) or lex.has("generic_role", head) or lex.has("person_noun", head):
+            return None, None
+        if lex.has("org_head", head) or any(_is_capitalised(w) for w in surface):
+            return None, self.orgs.fullest(surface, body, pos) or written
+        return None, None
+
+    def _document(self, surface: list[str], folded: list[str], determiner: str | None,
+                  pos: int) -> tuple[int | None, str | None]:
+        """`an Auckland University statement`: the body named; `the message`: its author."""
+        named = [i for i, w in enumerate(surface)
+                 if _is_capitalised(w) or self.lex.has("org_head", folded[i])]
+        if named:
+            words = surface[named[0]:]
+            person = self._by_form(" ".join(words))
+            if person is not None:
+                return person, None
+            return None, self.orgs.fullest(words, folded[named[0]:], pos) or " ".join(words)
+        if determiner == "definite":
+            return self._previous()
+        return None, None
+
+    def _read_text(self, text: str, pos: int) -> tuple[int | None, str | None]:
+        person = self._by_form(text)
+        if person is not None:
+            return person, None
+        words = Words.of(text)
+        if not words.folded or not any(_is_capitalised(w) for w in words.surface):
+            return None, None
+        return self._phrase(text, words, pos)
+
+    def _previous(self) -> tuple[int | None, str | None]:
+        """The previous quote's speaker, as a person or a name."""
+        s = self.state
+        if s.last_resolved_person is not None:
+            return s.last_resolved_person, None
+        return None, s.last_resolved
+
+    # names
+    def _by_form(self, text: str) -> int | None:
+        """A person whose name form ends one of the comma-separated chunks of ``text``."""
+        for chunk in text.split(","):
+            words = Words.of(chunk).folded
+            # the longest suffix that is a known form, then the longest suffix of name tokens
+            for k in range(len(words)):
+                hits = self.index.forms.get(" ".join(words[k:]))
+                if hits:
+                    return self._latest(hits)
+            for k in range(len(words)):
+                tail = words[k:]
+                if self.lex.has("honorific", tail[0]):
+                    continue
+                common: set[int] | None = None
+                for w in tail:
+                    found = self.index.tokens.get(w, set())
+                    common = set(found) if common is None else common & found
+                    if not common:
+                        break
+                if common:
+                    return self._latest(common)
+        return None
+
+    def _latest(self, persons: set[int]) -> int:
+        return max(persons, key=lambda i: (self.state.last_mention.get(i, -1), -i))
+
+    # roles
+    def _role(self, body: list[str], pos: int) -> int | None:
+        """The most recently mentioned person bearing a title that fits the role words."""
+        parts = _title_parts(body)
+        if not parts:
+            return None
+        head = _head(body)
+        alias = self.lex.get("role_alias", head)
+        head_text = " " + " ".join(alias.split()[-1:] if alias else head.split("-")) + " "
+        generic = self.lex.has("generic_role", head)
+        wanted = set(parts)
+        best: tuple[int, int, int] | None = None
+        numbers = sorted({n for part in wanted for n in self.index.title_parts.get(part, ())})
+        for person, title in (self.index.titles[n] for n in numbers):
+            joined = " " + " ".join(title) + " "
+            overlap = len(wanted & set(title))
+            if head_text in joined:
+                score = overlap + 1
+            elif generic and overlap >= 1:
+                score = overlap
+            else:
+                continue
+            key = (score, self.state.last_mention.get(person, -1), -person)
+            if best is None or key > best:
+                best = key
+        return -best[2] if best is not None else None
+
+    # pronouns and person nouns
+    def _pronoun(self, gender: str, pos: int) -> tuple[int | None, str | None]:
+        s = self.state
+        if gender in ("plural", "neuter"):
+            return (None, s.last_org) if s.last_org and s.last_resolved == s.last_org else (None, None)
+        if gender not in ("male", "female", "-"):
+            return None, None
+        for candidate in self._salient(s):
+            if self._compatible(candidate, gender):
+                if gender in ("male", "female") and self.people[candidate].gender is None:
+                    s.inferred_gender.setdefault(candidate, gender)
+                return candidate, None
+        return None, None
+
+    def _salient(self, s: Salience):
+        yield from s.sentence_mentions[:1]
+        if s.last_subject is not None:
+            yield s.last_subject
+        if s.last_speaker is not None:
+            yield s.last_speaker
+        yield from reversed(s.recent)
+
+    def _compatible(self, person: int, gender: str) -> bool:
+        if gender == "-":
+            return True
+        known = self.people[person].gender or self.state.inferred_gender.get(person)
+        return known is None or known == gender
+
+
+_PREPOSITIONS = frozenset("of for from at with in to on by".split())
+
+
+def _head(body: list[str]) -> str:
+    """The head noun: the last word before a preposition (`Minister of Foreign Affairs`)."""
+    for i, word in enumerate(body):
+        if i and word in _PREPOSITIONS:
+            return body[i - 1]
+    return body[-1]
+
+
+def _cut_apposition(text: str) -> str:
+    """``Rovio, the maker of …`` -> ``Rovio``; ``News Agency of Nigeria (NAN)`` -> the name."""
+    text = re.sub(r"\s*\([^()]{0,40}\)", "", text)
+    first = text.split(",")[0].strip()
+    return first or text
+
+
+_REPRESENTS = re.compile(
+    r"\b(?:spokes(?:man|woman|person|people)|representatives?|officials?)\s+(?:from|for|of|at)\s+(.{2,120})$",
+    re.IGNORECASE)
+
+
+def _represented(text: str) -> str | None:
+    m = _REPRESENTS.search(text)
+    return m.group(1) if m else None
+
+
+# --- organisations ---------------------------------------------------------------------
+
+_CAP_WORD = r"[A-Z][\w'’&-]{0,40}"
+_FUNCTION = r"(?:of|for|and|the|on|&|de)"
+_COMPANY = r"(?:Inc|Ltd|Corp|LLC|PLC|plc|Co|AG|SA|GmbH|Limited|Corporation)"
+
+
+class _Organisations:
+    """Organisation names in the text, found on demand and cached per call."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cache: dict[str, list[tuple[int, str]]] = {}
+
+    def fullest(self, surface: list[str], folded: list[str], pos: int) -> str | None:
+        """The fullest name in the text for the organisation words, or None."""
+        if len(surface) == 1 and _is_acronym(surface[0]):
+            return self._expand(surface[0])
+        lex = lexicon()
+        head = folded[-1]
+        if not lex.has("org_head", head) and not all(_is_capitalised(w) for w in surface):
+            return None
+        heads = self._head_forms(head)
+        best: tuple[int, int, int, str] | None = None
+        for form in heads:
+            for start, name in self._names(form):
+                tokens = Words.of(name).folded
+                if not _contains(tokens, folded):
+                    continue
+                key = (len(tokens), int(start < pos), -start, name)
+                if best is None or key > best:
+                    best = key
+        return best[3] if best is not None else None
+
+    def _head_forms(self, head: str) -> list[str]:
+        lex = lexicon()
+        canonical = lex.get("org_head", head)
+        if canonical is None:
+            return [head]
+        forms = [w for w, c in lex.classes["org_head"].items() if c == canonical]
+        return forms
+
+    def _names(self, head: str) -> list[tuple[int, str]]:
+        """Capitalised names containing ``head`` (capitalised) as a word."""
+        if head in self.cache:
+            return self.cache[head]
+        word = re.escape(head[:1].upper() + head[1:])
+        lower = re.escape(head)
+        pattern = re.compile(
+            rf"(?:(?:{_CAP_WORD}|and|&)\s+){{0,6}}(?:{word}|{lower})\b"
+            rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}})?"
+            rf"(?:,?\s+{_COMPANY}\b\.?)?")
+        names: list[tuple[int, str]] = []
+        for m in pattern.finditer(self.text):
+            name, start = _trim_name(m.group(), m.start())
+            if name:
+                names.append((start, name))
+        self.cache[head] = names
+        return names
+
+    def _expand(self, acronym: str) -> str | None:
+        letters = acronym.replace(".", "")
+        key = "acronym:" + letters
+        if key in self.cache:
+            hits = self.cache[key]
+            return hits[0][1] if hits else None
+        sep = rf"\s+(?:{_FUNCTION}\s+){{0,2}}"
+        pattern = re.compile(r"\b" + sep.join(rf"{c}[\w'’-]{{0,30}}" for c in letters) + r"\b")
+        hits = [(m.start(), m.group()) for m in pattern.finditer(self.text) if " " in m.group()]
+        self.cache[key] = hits
+        return hits[0][1] if hits else None
+
+
+def _contains(tokens: list[str], wanted: list[str]) -> bool:
+    """``wanted`` occurs in ``tokens`` as a run; organisation heads match their synonyms
+    (`the force` ~ `Metropolitan Police`)."""
+    lex = lexicon()
+    n = len(wanted)
+    for i in range(len(tokens) - n + 1):
+        for have, want in zip(tokens[i:i + n], wanted, strict=True):
+            if have != want and (lex.get("org_head", have) is None
+                                 or lex.get("org_head", have) != lex.get("org_head", want)):
+                break
+        else:
+            return True
+    return False
+
+
+_LEADING = frozenset("the a an on in at for and of by as after before when while with from to "
+                     "this that these those its their his her our".split())
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february "
+                  "march april may june july august september october november december".split())
+
+
+def _trim_name(name: str, start: int) -> tuple[str, int]:
+    """Drop leading function words, articles, days and months from a found name."""
+    words = name.split()
+    cut = 0
+    for w in words:
+        if fold(w) in _LEADING or fold(w) in _DAYS or not _is_capitalised(w):
+            cut += 1
+            continue
+        break
+    if cut == 0:
+        return name, start
+    kept = words[cut:]
+    if not kept:
+        return "", start
+    offset = name.find(kept[0], sum(len(w) for w in words[:cut]))
+    return name[offset:], start + offset

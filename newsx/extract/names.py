@@ -1,0 +1,66 @@
+"""Name lists and lexicons for person finding, loaded once from ``newsx/data``.
+
+Everything is matched on *folded* tokens: lowercased, diacritics removed (``Đặng`` ->
+``dang``), curly apostrophes made straight. See ``newsx/data/README-people.md`` for where
+each list comes from.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_EXTRA_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
+                             "’": "'", "‘": "'", "ß": "ss", "æ": "ae", "œ": "oe"})
+
+
+@lru_cache(maxsize=65536)
+def fold(token: str) -> str:
+    """Lowercase, strip diacritics and normalise apostrophes: the key for every list."""
+    t = token.translate(_EXTRA_FOLD)
+    t = unicodedata.normalize("NFD", t)
+    t = "".join(c for c in t if not unicodedata.combining(c))
+    return t.lower()
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("newsx.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """All word lists used by people extraction (folded entries)."""
+
+    sections: dict[str, frozenset[str]]
+    first_names: dict[str, str]      # folded first name -> "m" | "f" | "u"
+    surname_rank: dict[str, int]     # folded US census surname -> rank (1 = most common)
+    english: frozenset[str]          # lowercase English words
+    proper: frozenset[str]           # folded capitalised entries of the same English word list
+
+    def __getitem__(self, section: str) -> frozenset[str]:
+        return self.sections[section]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    sections: dict[str, set[str]] = {}
+    current = ""
+    for line in _data_lines("people_lexicon.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            current = line[1:-1]
+            sections.setdefault(current, set())
+        else:
+            sections[current].add(fold(line))
+    first: dict[str, str] = {}
+    for line in _data_lines("first_names.tsv"):
+        name, _, gender = line.partition("\t")
+        first[fold(name)] = gender or "u"
+    ranks = {fold(s): i + 1 for i, s in enumerate(_data_lines("surnames.txt"))}
+    english = frozenset(_data_lines("english_words.txt"))
+    proper = frozenset(fold(w) for w in _data_lines("english_proper.txt"))
+    for word in sections.get("stop_word", ()):
+        first.pop(word, None)
+    return Lexicon({k: frozenset(v) for k, v in sections.items()}, first, ranks, english, proper)

@@ -1,0 +1,136 @@
+"""Batches: order, streaming, bounded memory, error records, dying workers, Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import newsx.batch as batch
+from newsx.batch import Missing, iter_inputs, run, walk
+from newsx.model import Article, Failure
+
+
+def _article(i: int) -> str:
+    body = " ".join(f"Officials in district {i} said the new road would open soon." for _ in range(1 + i % 7))
+    return f"Road number {i} opens\n\n{body}\n"
+
+
+def _folder(root: Path, count: int) -> list[str]:
+    root.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(count):
+        path = root / f"a{i:05d}.txt"
+        path.write_text(_article(i), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_walk_is_sorted_files_first_hidden_dirs_skipped_patterns_case_insensitive(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    for name in ("b/z.txt", "b/a.TXT", ".hidden/x.txt", "c.md", "a.txt", "photo.png"):
+        (tmp_path / name).write_text("x")
+    got = [os.path.relpath(p, tmp_path) for p in walk(str(tmp_path), ("*.txt", "*.md"))]
+    assert got == ["a.txt", "c.md", os.path.join("b", "a.TXT"), os.path.join("b", "z.txt")]
+
+
+def test_iter_inputs_reports_missing_paths_and_empty_globs_in_place(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("x")
+    got = list(iter_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "*.txt"), str(tmp_path / "*.md")]))
+    assert got == [Missing(str(tmp_path / "nope.txt"), "no such file or directory"),
+                   str(tmp_path / "one.txt"),
+                   Missing(str(tmp_path / "*.md"), "no file matches this pattern")]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_records_come_in_input_order_with_errors_in_place(tmp_path: Path, jobs: int) -> None:
+    paths = _folder(tmp_path / "in", 70)
+    (tmp_path / "in" / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    paths.insert(5, str(tmp_path / "in" / "img.txt"))
+    paths.insert(40, str(tmp_path / "in" / "missing.txt"))
+    items: list[str | Missing] = [*paths, Missing("gone/*.txt", "no file matches this pattern")]
+    records = list(run(items, jobs=jobs))
+    assert [r.source for r in records] == [*paths, "gone/*.txt"]
+    failures = {r.source: r.error for r in records if isinstance(r, Failure)}
+    assert failures == {
+        paths[5]: "binary file (PNG image), not text",
+        paths[40]: "no such file",
+        "gone/*.txt": "no file matches this pattern",
+    }
+    assert records[0].headline == "Road number 0 opens"
+    assert records[-2].headline == "Road number 69 opens"
+
+
+@pytest.mark.parametrize(("jobs", "most"), [(1, 1), (2, 4 * 2 * batch._CHUNK + batch._CHUNK)])
+def test_first_record_streams_before_the_input_is_consumed(tmp_path: Path, jobs: int, most: int) -> None:
+    paths = _folder(tmp_path, 20)
+    consumed = 0
+
+    def endless() -> Iterator[str]:
+        nonlocal consumed
+        while True:
+            consumed += 1
+            yield paths[consumed % len(paths)]
+
+    records = run(endless(), jobs=jobs)
+    first = next(records)
+    assert isinstance(first, Article)
+    assert consumed <= most  # a bounded window, never the whole input
+    records.close()
+
+
+def test_a_worker_that_dies_costs_only_its_own_input(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    paths = _folder(tmp_path, 40)
+    doomed = paths[17]
+    real = batch.process_path
+
+    def fragile(source: str) -> Article | Failure:
+        if source == doomed:
+            os._exit(3)  # as the kernel's out-of-memory killer would end it
+        return real(source)
+
+    monkeypatch.setattr(batch, "process_path", fragile)
+    monkeypatch.setattr(batch, "warm_up", lambda: None)
+    records = list(run(paths, jobs=2))
+    assert [r.source for r in records] == paths
+    assert [r.source for r in records if isinstance(r, Failure)] == [doomed]
+    assert "worker process died" in records[17].error
+
+
+def _cli(*args: str) -> list[str]:
+    return [sys.executable, "-m", "newsx", *args]
+
+
+def test_ctrl_c_stops_a_parallel_batch_quietly(tmp_path: Path) -> None:
+    _folder(tmp_path / "in", 4000)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen(_cli("extract", str(tmp_path / "in"), "--jobs", "2", "-o", str(out)),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    deadline = time.monotonic() + 30
+    while (not out.exists() or out.stat().st_size < 2000) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the batch ended before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)  # what a terminal sends to the whole foreground group
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 130
+    assert err.decode().strip() == "newsx: interrupted"  # click starts it on a new line
+    time.sleep(0.2)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(proc.pid, 0)  # no worker left behind
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert 0 < len(lines) < 4000
+
+
+def test_closed_pipe_ends_a_parallel_batch_quietly(tmp_path: Path) -> None:
+    _folder(tmp_path / "in", 600)
+    cmd = " ".join(_cli("extract", str(tmp_path / "in"), "--jobs", "2")) + " | head -1"
+    done = subprocess.run(["bash", "-c", f"set -o pipefail; {cmd}"], capture_output=True, timeout=60)
+    assert done.stdout.decode().count("\n") == 1
+    assert done.stderr.decode() == ""

@@ -1,0 +1,73 @@
+"""Publication date: header lines, date lines with time and zone, datelines; never story dates."""
+
+from __future__ import annotations
+
+from newsx.document import Document
+from newsx.extract.date import extract_date
+from newsx.segment import segment
+
+
+def date(text: str) -> str | None:
+    span = extract_date(segment(Document(text)))
+    return span.data if span else None
+
+
+def test_date_header() -> None:
+    assert date(" date 2024-03-02 Submit Release\nA title\n\nText on March 1.\n") == "2024-03-02"
+
+
+def test_header_day_with_time_from_a_date_line() -> None:
+    text = " date 2014-12-16 x\n16 Dec 2014\n\nA title\n\n8:19 am on 16 December 2014\n\nText.\n"
+    assert date(text) == "2014-12-16T08:19:00"
+
+
+def test_pipe_time_and_gmt_offset() -> None:
+    assert date("March 2, 2024 | 07:05 (GMT+7)\nA title\nText.\n") == "2024-03-02T07:05:00+07:00"
+
+
+def test_updated_line_with_us_zone() -> None:
+    text = "A title\nSource: City fire department\nUpdated: Feb. 9, 2021 at 4:45 PM MST\nText.\n"
+    assert date(text) == "2021-02-09T16:45:00-07:00"
+
+
+def test_weekday_and_gmt_plus() -> None:
+    assert date("A title\n\nMonday, May 06, 2019, 08:30 GMT+7\nText.\n") == "2019-05-06T08:30:00+07:00"
+
+
+def test_uk_time_in_summer_and_winter() -> None:
+    assert date("A title\nSaturday 12 July 2014 18:00, UK\nText.\n") == "2014-07-12T18:00:00+01:00"
+    assert date("A title\nSaturday 13 December 2014 18:00, UK\nText.\n") == "2014-12-13T18:00:00+00:00"
+
+
+def test_time_without_zone_has_no_offset() -> None:
+    assert date("Nov 3, 2022 / 10:05\n\nA title\n\nText.\n") == "2022-11-03T10:05:00"
+    assert date("A title\n\nJan 5, 2023, 2:40 PM\n\nText.\n") == "2023-01-05T14:40:00"
+
+
+def test_published_line_with_iso_time() -> None:
+    assert date("Source:Agency Published: 2015-06-01 09:10:11\nText.\n") == "2015-06-01T09:10:11"
+
+
+def test_published_preferred_over_updated() -> None:
+    text = "A title\nUpdated: June 3, 2020\nPublished: June 1, 2020\nText.\n"
+    assert date(text) == "2020-06-01"
+
+
+def test_event_date_in_story_is_not_taken() -> None:
+    text = ("Ministers meet in the capital\n\nThe ministers met in Hanoi on November 25, 2022 to discuss "
+            "the trade agreement, which takes effect on January 1, 2023.\n")
+    assert date(text) is None
+
+
+def test_dateline_with_year_from_copyright() -> None:
+    text = "A title\n\nHANOI, Jan 19 (VNA) - The ministry said ...\n\nCopyright 2021 Agency.\n"
+    assert date(text) == "2021-01-19"
+
+
+def test_dateline_without_any_year_gives_nothing() -> None:
+    assert date("A title\n\nHANOI, Jan 19 (VNA) - The ministry said in 1998 ...\n") is None
+
+
+def test_cache_trailer_date() -> None:
+    text = "Story text.\n\nA title have 100 words, post on example.vn at July 26, 2021. This is cached.\n"
+    assert date(text) == "2021-07-26"

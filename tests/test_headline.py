@@ -1,0 +1,92 @@
+"""Headline: the title as printed, page furniture skipped, None when the excerpt has none."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsx.assemble import assemble
+from newsx.document import Document
+from newsx.segment import segment
+
+
+def headline(text: str) -> str | None:
+    return assemble(segment(Document(text))).headline
+
+
+def test_title_after_date_header_line() -> None:
+    text = " date 2024-03-02 Submit Release\nHarbour city opens its new ferry terminal\n\nThe terminal ...\n"
+    assert headline(text) == "Harbour city opens its new ferry terminal"
+
+
+def test_title_on_the_date_header_line() -> None:
+    text = " date 2024-03-02 Farmers welcome early rains\nFarmers in the north said on Monday ...\n"
+    assert headline(text) == "Farmers welcome early rains"
+
+
+def test_body_sentence_after_date_header_is_not_a_title() -> None:
+    text = (" date 2024-03-02 HẢI PHÒNG — The city authorities on Tuesday opened a new ferry terminal "
+            "that will serve more than two million passengers a year, officials said.\n\nMore text.\n")
+    assert headline(text) is None
+
+
+def test_excerpt_starting_mid_story_has_no_title() -> None:
+    text = ("A fisherman in the central coastal province was rescued by the border guard after his boat "
+            "capsized in rough seas off the island on Sunday night.\nHe was taken to hospital.\n")
+    assert headline(text) is None
+
+
+def test_menus_section_labels_and_date_lines_are_skipped() -> None:
+    text = ("LATEST NEWS\nTOPICS Harbour festival 2024 River cleanup campaign Green transport week "
+            "Lunar New Year travel Heritage sites of the delta region Startup forum Weekend markets "
+            "Youth football cup\n"
+            "Mar 2, 2024 / 09:15\n\nAdvertisement\n\nShare on Facebook\n\n"
+            "Ferry terminal opens to passengers\n\nThe new terminal ...\n")
+    assert headline(text) == "Ferry terminal opens to passengers"
+
+
+def test_bullets_pipes_and_captions_are_skipped() -> None:
+    text = ("  • Politics\n  • Business\n|\nThe mayor cuts the ribbon. (Photo: City Hall) |\n"
+            "Ferry terminal opens to passengers\nThe new terminal ...\n")
+    assert headline(text) == "Ferry terminal opens to passengers"
+
+
+def test_caption_broken_over_two_lines_is_not_a_title() -> None:
+    text = ("Deputy Mayor Le Van An meets members of the business community\n\n"
+            "in the port city on Monday (Photo: VNA)\n\n"
+            "Before the meeting, the delegation visited the new container terminal and spoke with "
+            "workers and managers about the working conditions at the port.\n")
+    assert headline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("first_line", "expected"),
+    [
+        ("Mayor signs ferry deal.", "Mayor signs ferry deal"),
+        ("Senator: 'We will not back down.'", "Senator: 'We will not back down'"),
+        ("A Judge Was Confirmed. Is It The Last One?", "A Judge Was Confirmed. Is It The Last One?"),
+        ("Voters Rejected The Plan. That Is A First.", "Voters Rejected The Plan. That Is A First."),
+        ("Candidates make their case in S.C.", "Candidates make their case in S.C."),
+        ("Rivals clash over budget; ", "Rivals clash over budget"),
+        ("Gov. Smith Backs St. Paul Plan.", "Gov. Smith Backs St. Paul Plan"),
+    ],
+)
+def test_added_final_period_is_dropped(first_line: str, expected: str) -> None:
+    assert headline(first_line + "\n\nThe story begins here with a sentence.\n") == expected
+
+
+def test_image_alt_text_after_title_is_dropped() -> None:
+    assert headline("Port traffic rises sharply ảnh 1 \n\nThe port ...\n") == "Port traffic rises sharply"
+
+
+def test_foreign_cookie_wall_is_skipped() -> None:
+    text = ("Puoi leggere tutti i titoli di example.it\ne 10 contenuti ogni 30 giorni\n\n"
+            "Harbour reopens after storm\n\n(ANSA) - ROME, MAR 2 - The harbour ...\n")
+    assert headline(text) == "Harbour reopens after storm"
+
+
+def test_title_from_cache_trailer() -> None:
+    text = ("HÀ NỘI — The city opened a new bridge over the river on Monday, officials said, "
+            "ending years of delays.\n\n"
+            "New bridge opens in capital have 120 words, post on example.vn at March 2, 2024. "
+            "This is cached page.\n")
+    assert headline(text) == "New bridge opens in capital"

@@ -1,0 +1,68 @@
+"""Outlet: in-text credits resolved against the registry; photo credits are not credits."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsx.document import Document
+from newsx.extract.outlet import extract_outlet, resolve
+from newsx.segment import segment
+
+
+def outlet(text: str) -> tuple[str, str | None] | None:
+    span = extract_outlet(segment(Document(text)))
+    return (span.data.name, span.data.abbr) if span else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A title\n\nDA NANG (VNA) – The city opened a bridge.\n", ("Vietnam News Agency", "VNA")),
+        ("A title\n\nLONDON (Reuters) - Shares fell on Monday.\n", ("Reuters", "Reuters")),
+        ("A title\n\nSPRINGFIELD, Ill. (AP) — A bridge opened.\n", ("Associated Press", "AP")),
+        ("A title\n\nPANO – The army held a drill on Monday.\n", ("People's Army Newspaper", "PANO")),
+        ("A title\n\nKumasi, May 4, GNA - The regional minister said ...\n", ("Ghana News Agency", "GNA")),
+        ("A title\n\nThe ministry said it would act. — VNS\n", ("Viet Nam News", "VNS")),
+        ("A title\n\nThe talks ended late on Friday. – (Reuters)\n", ("Reuters", "Reuters")),
+        ("A title\n\nThe probe found a comet. — Sapa-DPA\n", ("Sapa-DPA", "Sapa-DPA")),
+        ("A title\n\nThe fair closed on Sunday. (Xinhua)\n", ("Xinhua News Agency", "Xinhua")),
+        ("A title\n\nText of the story.\n\nSource: VOV\n", ("Voice of Vietnam", "VOV")),
+        ("A title\n\nBY ASSOCIATED PRESS\n\nA storm hit the coast.\n", ("Associated Press", "AP")),
+        ("A title\n\nBy Kofi Boateng, GNA\n\nThe council met.\n", ("Ghana News Agency", "GNA")),
+        ("A title\n\nThe premier spoke.\n\n© AAP 2023\n", ("Australian Associated Press", "AAP")),
+        ("A title\n\nThe striker scored twice, Completesportsnigeria.com reports.\n",
+         ("Complete Sports Nigeria", "Complete Sports")),
+        ("A title\n\nThe News Agency of Nigeria (NAN) reports that the school ...\n",
+         ("News Agency of Nigeria", "NAN")),
+        ("A title\n\nTN News\n\nResidents protested on Monday.\n", ("Thanh Nien News", "TN News")),
+        ("A title\n\nMESA, AZ (Desert Valley News) - Crews fought a fire.\n", ("Desert Valley News", None)),
+    ],
+)
+def test_credit_forms(text: str, expected: tuple[str, str | None]) -> None:
+    assert outlet(text) == expected
+
+
+def test_dateline_glued_to_a_caption() -> None:
+    text = "A title\nThe minister speaks. (Photo: VNA)Hanoi (VNA) – The minister said ...\n"
+    assert outlet(text) == ("Vietnam News Agency", "VNA")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A title\n\nThe minister at the meeting. (Photo: VNA)\n\nThe minister said ...\n",
+        "A title\n\nThe mayor and residents. Photo: AAP\n\nThe mayor said ...\n",
+        "A title\n\nFlooded fields in the delta. - VNA/VNS Photo Minh Anh |\n\nHÀ NỘI — Farmers said ...\n",
+        "A title\n\n(Photo: Ministry of Foreign Affairs)\n\nThe minister said ...\n",
+        "A title\n\nThe official told the Vietnam News Agency that work would resume.\n",
+        "A title\n\nHÀ NỘI — Farmers said the harvest was good.\n",
+    ],
+)
+def test_no_credit_gives_none(text: str) -> None:
+    assert outlet(text) is None
+
+
+def test_registry_ignores_case_and_accents() -> None:
+    assert resolve("viet nam news") == resolve("Việt Nam News") == resolve("VNS")
+    assert resolve("reuters.com") == resolve("Reuters")
+    assert resolve("Some Unknown Gazette") is None

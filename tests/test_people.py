@@ -1,0 +1,113 @@
+"""People extraction: names, titles, aliases, merging, mentions, gender (own example texts)."""
+
+from __future__ import annotations
+
+from newsx.document import Document, Span
+from newsx.extract.people import extract_people
+from newsx.model import Person
+from newsx.segment import segment
+
+
+def people(text: str, authors: tuple[Span, ...] = ()) -> list[Person]:
+    return extract_people(segment(Document(text)), authors)
+
+
+def records(text: str) -> list[dict]:
+    return [p.to_dict() for p in people(text)]
+
+
+def names(text: str) -> list[str]:
+    return [p.name for p in people(text)]
+
+
+def test_organisations_places_and_months_are_not_people() -> None:
+    text = ("The United Nations Development Programme and the Ministry of Health met in Hanoi on "
+            "Monday. The World Bank said in March that Thai Binh province and Da Nang City had grown.")
+    assert records(text) == []
+
+
+def test_title_by_position_and_vietnamese_alias() -> None:
+    text = ("Deputy Prime Minister Le Van Tam chaired the meeting in Hue on Friday.\n"
+            "Tam said the province must finish the road by June.\n"
+            "Mr Tam also visited a school.")
+    assert records(text) == [{"name": "Le Van Tam", "titles": ["Deputy Prime Minister"],
+                              "aliases": ["Tam"], "mentions": 3}]
+    assert people(text)[0].gender == "male"
+
+
+def test_chinese_family_name_is_the_alias() -> None:
+    text = ("Chinese Foreign Minister Wang Lei met the delegation in Beijing.\n"
+            "Wang said both countries would deepen trade.")
+    assert records(text) == [{"name": "Wang Lei", "titles": ["Chinese Foreign Minister"],
+                              "aliases": ["Wang"], "mentions": 2}]
+
+
+def test_western_forms_merge_into_one_person_with_title_by_apposition() -> None:
+    text = ("Marie-Claire Dubois, UN Under-Secretary-General for Humanitarian Affairs, arrived on Tuesday.\n"
+            "Under-Secretary-General Dubois said aid would reach the area within a week.\n"
+            "Ms Dubois added that roads were closed. Dubois later left.")
+    out = people(text)
+    assert [p.to_dict() for p in out] == [{
+        "name": "Marie-Claire Dubois",
+        "titles": ["UN Under-Secretary-General for Humanitarian Affairs", "Under-Secretary-General"],
+        "aliases": ["Dubois"], "mentions": 4}]
+    assert out[0].gender == "female"
+    assert [text[s.start:s.end] for s in out[0].spans] == ["Marie-Claire Dubois", "Dubois", "Dubois",
+                                                           "Dubois"]
+
+
+def test_two_people_sharing_a_surname_stay_two() -> None:
+    text = ("Club captain Tom Harrington scored twice, and his brother Michael Harrington saved a penalty.\n"
+            "Michael Harrington said the team deserved it. Tom Harrington said he was tired.")
+    assert names(text) == ["Tom Harrington", "Michael Harrington"]
+    assert [p.mentions for p in people(text)] == [2, 2]
+
+
+def test_vietnamese_name_with_diacritics_and_apposition_title() -> None:
+    text = ("Ambassador Đỗ Minh Khoa, Permanent Representative of Việt Nam to the United Nations, "
+            "spoke at the session.\nAmbassador Khoa thanked the partners.")
+    assert records(text) == [{
+        "name": "Đỗ Minh Khoa",
+        "titles": ["Ambassador", "Permanent Representative of Việt Nam to the United Nations"],
+        "aliases": ["Khoa"], "mentions": 2}]
+
+
+def test_apposition_with_article_is_kept_as_written() -> None:
+    text = "Tran Thi Hoa, a deputy from Nam Dinh province, spoke on the budget.\n"
+    assert records(text) == [{"name": "Tran Thi Hoa", "titles": ["a deputy from Nam Dinh province"],
+                              "aliases": [], "mentions": 1}]
+    assert people(text)[0].gender == "female"
+
+
+def test_byline_and_photo_credit_are_not_people() -> None:
+    text = ("Farmers count losses after the storm\n"
+            "By Grace Okafor\n"
+            "Farmers in the valley lost most of their crops, said Samuel Adeyemi, a local official.\n"
+            "A flooded field near the river. (Photo: Pham Quang Vinh)\n")
+    assert names(text) == ["Samuel Adeyemi"]
+
+
+def test_author_spans_passed_in_are_excluded() -> None:
+    text = "Report: Peter Mwangi\nThe council met. Kevin Otieno said rents would rise.\n"
+    start = text.index("Peter")
+    assert names(text) == ["Peter Mwangi", "Kevin Otieno"]
+    assert [p.name for p in people(text, (Span(start, start + 12, "author"),))] == ["Kevin Otieno"]
+
+
+def test_single_name_with_title_is_a_person() -> None:
+    text = "Prime Minister Phuc opened the meeting. Phuc said growth would recover."
+    assert records(text) == [{"name": "Phuc", "titles": ["Prime Minister"], "aliases": [], "mentions": 2}]
+
+
+def test_honorific_gender_and_pronoun_gender() -> None:
+    text = ("Mrs Amina Bello runs the clinic. Dr Chinedu Eze said he would help the clinic.\n")
+    out = {p.name: p for p in people(text)}
+    assert out["Amina Bello"].gender == "female"
+    assert out["Chinedu Eze"].gender == "male"
+    assert out["Chinedu Eze"].titles == ["Dr"]
+
+
+def test_headline_words_and_sentence_openers_are_not_people() -> None:
+    text = ("Floods Hit Homes Across The Valley\n"
+            "Heavy Rain fell overnight. Emergency Services said roads were closed.\n")
+    assert records(text) == []
