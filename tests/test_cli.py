@@ -107,6 +107,15 @@ def test_nested_directories_and_default_suffixes(tmp_path: Path) -> None:
                                                       "./a/page.html", "./a/b/deep.txt"]
 
 
+def test_a_symlink_cycle_does_not_repeat_files(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "story.txt").write_text(STORY, encoding="utf-8")
+    (tmp_path / "sub" / "up").symlink_to("..")
+    (tmp_path / "link.txt").symlink_to("sub/story.txt")
+    result = newsx("extract", ".", cwd=tmp_path)
+    assert [r["source"] for r in records(result)] == ["./link.txt", "./sub/story.txt"]
+
+
 def test_glob_option_chooses_the_files_of_a_directory(tmp_path: Path) -> None:
     (tmp_path / "one.story").write_text(STORY, encoding="utf-8")
     (tmp_path / "two.txt").write_text(STORY, encoding="utf-8")
