@@ -71,3 +71,13 @@ def test_dateline_without_any_year_gives_nothing() -> None:
 def test_cache_trailer_date() -> None:
     text = "Story text.\n\nA title have 100 words, post on example.vn at July 26, 2021. This is cached.\n"
     assert date(text) == "2021-07-26"
+
+
+def test_dateline_with_full_date_and_agency() -> None:
+    text = "A title\nAbuja, Oct. 3, 2023 (NAN) The governor said on Tuesday ...\n"
+    assert date(text) == "2023-10-03"
+
+
+def test_press_release_dateline() -> None:
+    text = "FOR IMMEDIATE RELEASE\nA title\nACCRA, Ghana, May 2, 2022 – Example Ltd today opened ...\n"
+    assert date(text) == "2022-05-02"

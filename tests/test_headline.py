@@ -90,3 +90,19 @@ def test_title_from_cache_trailer() -> None:
             "New bridge opens in capital have 120 words, post on example.vn at March 2, 2024. "
             "This is cached page.\n")
     assert headline(text) == "New bridge opens in capital"
+
+
+def test_breadcrumb_and_one_word_section_label_are_skipped() -> None:
+    text = "Home » World » Asia\nBusiness\nPort traffic rises in the north\nThe port handled ...\n"
+    assert headline(text) == "Port traffic rises in the north"
+
+
+def test_one_word_title_followed_by_the_story() -> None:
+    text = "Verdict\n\nThe court in the capital on Monday sentenced the former director of the port "
+    text += "authority to twelve years in prison for taking bribes from contractors.\n"
+    assert headline(text) == "Verdict"
+
+
+def test_attributed_quote_is_story_text_not_a_title() -> None:
+    text = "“We will open the bridge in May,” the mayor said.\n\nWork began last year.\n"
+    assert headline(text) is None

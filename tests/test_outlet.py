@@ -18,13 +18,13 @@ def outlet(text: str) -> tuple[str, str | None] | None:
     ("text", "expected"),
     [
         ("A title\n\nDA NANG (VNA) – The city opened a bridge.\n", ("Vietnam News Agency", "VNA")),
-        ("A title\n\nLONDON (Reuters) - Shares fell on Monday.\n", ("Reuters", "Reuters")),
+        ("A title\n\nLONDON (Reuters) - Shares fell on Monday.\n", ("Reuters", None)),
         ("A title\n\nSPRINGFIELD, Ill. (AP) — A bridge opened.\n", ("Associated Press", "AP")),
         ("A title\n\nPANO – The army held a drill on Monday.\n", ("People's Army Newspaper", "PANO")),
         ("A title\n\nKumasi, May 4, GNA - The regional minister said ...\n", ("Ghana News Agency", "GNA")),
         ("A title\n\nThe ministry said it would act. — VNS\n", ("Viet Nam News", "VNS")),
-        ("A title\n\nThe talks ended late on Friday. – (Reuters)\n", ("Reuters", "Reuters")),
-        ("A title\n\nThe probe found a comet. — Sapa-DPA\n", ("Sapa-DPA", "Sapa-DPA")),
+        ("A title\n\nThe talks ended late on Friday. – (Reuters)\n", ("Reuters", None)),
+        ("A title\n\nThe probe found a comet. — Sapa-DPA\n", ("Sapa-DPA", None)),
         ("A title\n\nThe fair closed on Sunday. (Xinhua)\n", ("Xinhua News Agency", "Xinhua")),
         ("A title\n\nText of the story.\n\nSource: VOV\n", ("Voice of Vietnam", "VOV")),
         ("A title\n\nBY ASSOCIATED PRESS\n\nA storm hit the coast.\n", ("Associated Press", "AP")),
@@ -66,3 +66,17 @@ def test_registry_ignores_case_and_accents() -> None:
     assert resolve("viet nam news") == resolve("Việt Nam News") == resolve("VNS")
     assert resolve("reuters.com") == resolve("Reuters")
     assert resolve("Some Unknown Gazette") is None
+
+
+def test_outlet_line_with_desk_after_byline() -> None:
+    text = "A title\nBy Sam Hill\nBBC News, Leeds\nThe council said ...\n"
+    assert outlet(text) == ("BBC News", "BBC")
+
+
+def test_agency_after_dated_dateline_without_dash() -> None:
+    text = "A title\nAbuja, Oct. 3, 2023 (NAN) The governor said ...\n"
+    assert outlet(text) == ("News Agency of Nigeria", "NAN")
+
+
+def test_abbreviation_equal_to_name_is_none() -> None:
+    assert outlet("A title\n\nLONDON (Reuters) - Shares fell.\n") == ("Reuters", None)

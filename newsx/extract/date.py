@@ -68,6 +68,11 @@ DATELINE_RE = re.compile(
     r"[A-ZÀ-Ỹ][\w .'À-ỹ-]{1,40}?, " + _MONTH
     + r"\s{1,3}(?P<day>\d{1,2})\s{0,3}\((?P<src>[A-Za-z][\w -]{0,30})\)\s{0,3}[-–—]"
 )
+DATED_DATELINE_RE = re.compile(
+    r"[A-ZÀ-Ỹ][\w.'À-ỹ-]{1,25}(?:\s[A-ZÀ-Ỹ][\w.'À-ỹ-]{1,25}){0,3}(?:,\s[A-Z][\w.'-]{1,20}"
+    r"(?:\s[A-Z][\w.'-]{1,20}){0,2}){0,2},\s"
+)
+_AFTER_DATELINE = re.compile(r"\s{0,2}(?:\([^()\n]{1,40}\)|[-–—])")
 COPYRIGHT_YEAR = re.compile(
     r"(?:©|\(c\)|Copyright)\s{0,3}(?:[A-Za-z][\w .&-]{0,40}?\s)?(?P<y>(?:19|20)\d\d)\b")
 
@@ -223,6 +228,21 @@ def _trailer(doc: Document) -> Found | None:
     return None
 
 
+def _dated_dateline(doc: Document) -> Found | None:
+    """``NAIROBI, Kenya, April 8, 2024 –`` or ``Lagos, Sept. 15, 2024 (NAN)`` opening a paragraph."""
+    for para in doc.paragraphs[:12]:
+        m = DATED_DATELINE_RE.match(doc.text, para.start, min(para.end, para.start + 80))
+        if not m:
+            continue
+        d = DATE_RE.match(doc.text, m.end(), para.end)
+        if not d or not d.group("y1") and not d.group("y2") or not _AFTER_DATELINE.match(doc.text, d.end()):
+            continue
+        day = _day_of(d)
+        if day:
+            return Found(d.start(), d.end(), day, label="dateline")
+    return None
+
+
 def _dateline(doc: Document) -> Found | None:
     """``HANOI, Jan 19 (VNA) -`` with the year from a copyright line."""
     for para in doc.paragraphs[:12]:
@@ -280,7 +300,7 @@ def _choose(doc: Document) -> Found | None:
         best = min(candidates, key=lambda c: int(c.label))
         same_day = [c for c in candidates if c.day == best.day and c.time]
         return best if best.time or not same_day else same_day[0]
-    return _trailer(doc) or _dateline(doc)
+    return _dated_dateline(doc) or _trailer(doc) or _dateline(doc)
 
 
 def extract_date(doc: Document) -> Span | None:

@@ -38,6 +38,7 @@ _WEB_NOTICE = re.compile(
     r"terms of (?:use|service)|subscription|abbonamento|sign up for|newsletter|all rights reserved|"
     r"click here|update it here)\b"
 )
+_SEPARATORS = re.compile(r"[|»›]| > ")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸●◦‣*]|-\s|–\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(
     r"(?i)^(?:by\s|(?:source|photos?|pictures?|images?|credits?|from)\s?:|"
@@ -55,6 +56,9 @@ _DATELINE_START = re.compile(
     r"|\([A-Za-z][\w .-]{1,30}\)\s{0,2}[—–-]{1,2}\s"
     r"|[A-Z][\w.]{1,20}(?:\s[A-Z][\w.]{1,20}){0,2},\s(?:[A-Z][a-z]{2,8}\.?\s\d{1,2},\s)?[A-Z]{2,6}\s[—–-]{1,2}\s)"
 )
+# Story sentences report in the past tense; headlines say "says".
+_REPORTED = re.compile(r"\b(?:said|added|told reporters|explained|stressed)\.[\"'”’]?$")
+_QUOTE_ATTRIBUTED = re.compile(r"[\"“‘'][^\"“”]{1,300}[,?!][\"”’']\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 _INNER_PERIOD = re.compile(r"([\w'’-]{1,30})\.['’\"”]?\s{1,3}[\"'“‘]?[A-Z0-9]")
 _ABBR_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Dr|Mr|Mrs|Ms|Gov|Sen|Rep)\.$")
@@ -100,7 +104,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 def _is_furniture(line: str) -> bool:
     s = line.strip()
     low = s.lower().rstrip(":")
-    if not s or "|" in s or _BULLET.match(s) or _FURNITURE_LINE.match(low):
+    if not s or _SEPARATORS.search(s) or _BULLET.match(s) or _FURNITURE_LINE.match(low):
         return True
     if _WEB_NOTICE.search(s) or _BYLINE.match(s) or _CAPTION_END.search(s):
         return True
@@ -135,6 +139,8 @@ def _is_story(line: str) -> bool:
     if len(s) > _MAX_TITLE:
         return True
     words = s.split()
+    if _REPORTED.search(s) or _QUOTE_ATTRIBUTED.match(s):
+        return True
     if s.endswith(".") and not s.endswith("..") and not _ABBR_END.search(s):
         too_long = len(s) > _MAX_TITLE_WITH_PERIOD or len(words) > _MAX_WORDS_WITH_PERIOD
         if too_long and not _title_case(words):
@@ -216,6 +222,7 @@ def candidate_lines(doc: Document) -> list[tuple[int, int]]:
 def extract_headline(doc: Document) -> Span | None:
     """The span of the title line (without furniture), or None."""
     lines = candidate_lines(doc)
+    label: Span | None = None  # a one-word line: a section label, unless the story follows
     for i, (start, end) in enumerate(lines):
         s = doc.text[start:end]
         if find_in_line(doc.text, start, end) or _is_furniture(s):
@@ -223,9 +230,14 @@ def extract_headline(doc: Document) -> Span | None:
         if _continuation_is_caption(doc, lines, i):
             continue
         if _is_story(s):
+            if label is not None:
+                return label
             break
+        if len(s.split()) == 1 and label is None:
+            label = _title_span(doc, start, end)
+            continue
         return _title_span(doc, start, end)
-    return _cache_trailer_title(doc)
+    return label or _cache_trailer_title(doc)
 
 
 def _cache_trailer_title(doc: Document) -> Span | None:

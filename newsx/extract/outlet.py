@@ -31,6 +31,8 @@ _TAIL_PARAS = 12
 _DASH = r"[-–—]{1,2}"
 
 _DATELINE_PAREN = re.compile(r"\((?P<name>[A-Za-z][^()\n:]{0,40}?)\)\s{0,2}(?:" + _DASH + r"|:)\s")
+# ``Lagos, Sept. 15, 2024 (NAN) Text …``: a credit after a dated dateline needs no dash.
+_DATED_PAREN = re.compile(r"[^()\n]{0,40}?\d[,.]?\s{1,2}\((?P<name>[A-Za-z][^()\n:]{0,40}?)\)\s")
 _CAP_NAME = r"[A-Z][\w&.'-]{1,20}(?:\s[A-Z][\w&.'-]{1,20}){0,3}"
 _DATELINE_COMMA = re.compile(r",\s(?P<name>" + _CAP_NAME + r")\s{1,2}" + _DASH + r"\s")
 _LEADING = re.compile(r"(?P<name>" + _CAP_NAME + r")\s{1,2}" + _DASH + r"\s")
@@ -74,6 +76,8 @@ def registry() -> dict[str, Outlet]:
         cols = line.split("\t")
         name = cols[0].strip()
         abbr = cols[1].strip() if len(cols) > 1 and cols[1].strip() else None
+        if abbr == _display(name):
+            abbr = None
         outlet = Outlet(_display(name), abbr)
         forms = [name, _display(name)] + ([abbr] if abbr else [])
         if len(cols) > 2:
@@ -150,6 +154,9 @@ def _dateline(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
             found = Outlet(name, None)
         if found:
             return Span(m.start("name"), m.end("name"), "outlet", found), found
+    m = _DATED_PAREN.match(text, para.start, min(para.end, para.start + 90))
+    if m and (found := resolve(m.group("name"))):
+        return Span(m.start("name"), m.end("name"), "outlet", found), found
     for m in _DATELINE_COMMA.finditer(text, para.start, min(para.end, para.start + 60)):
         found = resolve(m.group("name"))
         if found:
@@ -231,12 +238,14 @@ def _resolve_suffix(name: str) -> Outlet | None:
 
 
 def _name_line(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
+    """A short line that is an outlet's name, maybe with its desk (``Example News, Leeds``)."""
     seg = doc.text[para.start:para.end]
     if len(seg) > 50:
         return None
-    found = resolve(seg)
+    name = seg.split(",")[0].strip()
+    found = resolve(name)
     if found:
-        return Span(para.start, para.end, "outlet", found), found
+        return Span(para.start, para.start + len(name), "outlet", found), found
     return None
 
 
