@@ -42,9 +42,28 @@ class Missing:
     reason: str
 
 
+# No news article comes near this; a bigger input (a dump, a log, a disk image renamed
+# .txt) is analysed up to here, so time and memory stay bounded whatever the input.
+MAX_CHARS = 32 * 1024 * 1024
+
+
+def analysed_prefix(text: str, limit: int = MAX_CHARS) -> tuple[str, list[str]]:
+    """``text`` itself, or its first ``limit`` characters (cut after a line end) and a warning.
+
+    A prefix keeps every offset valid in the whole decoded input.
+    """
+    if len(text) <= limit:
+        return text, []
+    cut = text.rfind("\n", max(0, limit - 1024 * 1024), limit) + 1 or limit
+    note = (f"input is {len(text):,} characters long: only the first {cut:,} were analysed "
+            f"(newsx reads at most {limit:,} per article)")
+    return text[:cut], [note]
+
+
 def extract_text(text: str, source: str = STDIN, warnings: Sequence[str] = ()) -> Article:
     """Segment and extract one decoded text."""
-    doc = segment(Document(text=text, source=source, warnings=list(warnings)))
+    text, notes = analysed_prefix(text)
+    doc = segment(Document(text=text, source=source, warnings=[*warnings, *notes]))
     return assemble(doc)
 
 
@@ -298,5 +317,5 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-__all__ = ["DEFAULT_GLOBS", "Missing", "extract_many", "extract_text", "iter_inputs",
-           "process_bytes", "process_path", "run", "walk", "warm_up", "Path"]
+__all__ = ["DEFAULT_GLOBS", "MAX_CHARS", "Missing", "analysed_prefix", "extract_many", "extract_text",
+           "iter_inputs", "process_bytes", "process_path", "run", "walk", "warm_up", "Path"]

@@ -42,6 +42,8 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 _SAMPLE = 64 * 1024
+# Never more than newsx analyses (32 Mi characters, at most 4 bytes each) is read.
+MAX_BYTES = 128 * 1024 * 1024
 # Control bytes that never appear in text (TAB, LF, VT, FF, CR and ESC excluded).
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 
@@ -77,13 +79,19 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     return _decode_legacy(data, warnings)
 
 
-def read_path(path: str | Path) -> tuple[str, list[str]]:
-    """Read and decode a file; raise ``UnreadableInput`` with a clear reason."""
+def read_path(path: str | Path, max_bytes: int = MAX_BYTES) -> tuple[str, list[str]]:
+    """Read and decode a file; raise ``UnreadableInput`` with a clear reason.
+
+    A file larger than ``max_bytes`` is read up to a line end near that size, with a
+    warning, so memory stays bounded whatever the file (offsets index that prefix,
+    which is also the start of the whole file).
+    """
     p = Path(path)
     try:
         if p.is_dir():
             raise UnreadableInput("is a directory")
-        data = p.read_bytes()
+        with p.open("rb") as f:
+            data = f.read(max_bytes + 1)
     except FileNotFoundError:
         if p.is_symlink():
             raise UnreadableInput("broken symbolic link") from None
@@ -94,7 +102,31 @@ def read_path(path: str | Path) -> tuple[str, list[str]]:
         raise UnreadableInput("is a directory") from None
     except OSError as exc:
         raise UnreadableInput(exc.strerror or str(exc)) from None
-    return decode(data)
+    if len(data) <= max_bytes:
+        return decode(data)
+    data = _cut(data[:max_bytes])
+    text, warnings = decode(data)
+    warnings.append(f"file larger than {max_bytes:,} bytes: only the first {len(data):,} bytes were read")
+    return text, warnings
+
+
+def _cut(data: bytes) -> bytes:
+    """Shorten a truncated read to just after its last line end (in the last MiB), keeping
+    whole UTF-16/32 code units and whole UTF-8 sequences."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        unit = 4
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _bomless_utf16(data):
+        unit = 2
+    else:
+        unit = 1
+    end = data.rfind(b"\n", max(0, len(data) - 1024 * 1024)) + 1 or len(data)
+    end += -end % unit
+    if unit == 1 and end == len(data):
+        while end > 0 and data[end - 1] & 0xC0 == 0x80:  # UTF-8 continuation bytes
+            end -= 1
+        if end > 0 and data[end - 1] >= 0xC0:  # a lead byte whose sequence was cut
+            end -= 1
+    return data[:min(end, len(data))]
 
 
 def _reject_binary(data: bytes) -> None:

@@ -107,3 +107,21 @@ def test_read_path_decodes_a_bom_file(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le"))
     assert read_path(path) == (ARTICLE, [])
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "utf-32"])
+def test_a_file_over_the_read_limit_is_read_up_to_a_line_end(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "big.txt"
+    line = "Mưa lớn ở Hà Nội, the ministry said.\n"
+    path.write_bytes((line * 40).encode(encoding))
+    text, warnings = read_path(path, max_bytes=len((line * 10).encode(encoding)) + 7)
+    assert text == line * 10
+    assert warnings[-1].startswith("file larger than")
+
+
+def test_a_file_over_the_read_limit_without_line_ends_keeps_whole_characters(tmp_path: Path) -> None:
+    path = tmp_path / "one-line.txt"
+    path.write_bytes("ệ".encode() * 100)  # three bytes each
+    text, warnings = read_path(path, max_bytes=31)
+    assert text == "ệ" * 10
+    assert warnings == ["file larger than 31 bytes: only the first 30 bytes were read"]
