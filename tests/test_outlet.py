@@ -98,3 +98,9 @@ def test_state_abbreviation_is_not_an_agency() -> None:
 
 def test_party_label_in_brackets_is_not_an_outlet() -> None:
     assert outlet("A title\n\nSen. Roe (R-Texas) — who spoke first — said ...\n") is None
+
+
+def test_outlet_cited_in_the_opening_by_plain_name_is_not_the_credit() -> None:
+    text = ("A title\n\nThe candidate promised on Monday to build a new stadium for the city team, "
+            "the Daily Herald reports.\n")
+    assert outlet(text) is None

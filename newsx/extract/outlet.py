@@ -50,6 +50,7 @@ _REPORTS = re.compile(
     r"(?:,\s|\bThe\s|\b)(?P<name>[A-Z][\w&.'-]{1,30}(?:\s[A-Z(][\w&.'()-]{1,30}){0,5})\s"
     r"(?:reports|has learnt|has learned)\b"
 )
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|ng|co|vn|gh|ke|za|in|au|uk|news|info)\b", re.I)
 _POSTED_ON = re.compile(r"\bpost(?:ed)? on (?P<name>[\w.-]{2,60}\.[a-z]{2,6}) (?:at|on) ", re.I)
 _PHOTO_BEFORE = re.compile(
     r"(?i)(?:photo|picture|image|pic|video|graphic)s?\s{0,2}(?:by)?\s{0,2}[:/]?\s{0,3}$")
@@ -231,15 +232,19 @@ def _labelled(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
 
 
 def _reports(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
+    """A self-credit in the story's opening: ``…, Example.com reports.`` or
+    ``The Example News Agency (ENA) reports that …``. An outlet cited by its plain name
+    (``the Daily Herald reports``) is a source the story quotes, not the credit."""
     text = doc.text
     for m in _REPORTS.finditer(text, para.start, min(para.end, para.start + _OPENING)):
         name = m.group("name")
-        found = resolve(name)
-        if not found:
-            inner = re.search(r"\(([^()]{2,12})\)", name)
-            found = resolve(inner.group(1)) if inner else None
-        if not found:
-            found = _resolve_suffix(name)
+        inner = re.search(r"\(([^()]{2,12})\)\s*$", name)
+        if inner:
+            found = resolve(inner.group(1))
+        elif _DOMAIN.search(name):
+            found = resolve(name) or _resolve_suffix(name)
+        else:
+            continue
         if found:
             return Span(m.start("name"), m.end("name"), "outlet", found), found
     return None
