@@ -14,6 +14,7 @@ import os
 import pty
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -340,3 +341,16 @@ def test_some_inputs_failed_exits_1() -> None:
     assert result.returncode == 1
     assert records(result)[-1] == {"source": "does-not-exist.txt", "error": "no such file or directory"}
     assert result.stderr == "newsx: does-not-exist.txt: no such file or directory\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_stops_cleanly(many: Path, jobs: str) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "newsx", "extract", *[str(many)] * 20, "--jobs", jobs],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, text=True,
+                            start_new_session=True)
+    assert proc.stdout is not None
+    proc.stdout.readline()  # the batch is under way
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.strip() == "newsx: interrupted"  # click adds a newline after the ^C echo
