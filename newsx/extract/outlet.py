@@ -27,6 +27,7 @@ from newsx.model import Outlet
 
 _HEAD_PARAS = 30
 _HEAD_CHARS = 6000
+_OPENING = 600  # credits sit in a paragraph's opening (datelines, "X reports", labels)
 _TAIL_PARAS = 12
 _DASH = r"[-–—]{1,2}"
 
@@ -40,7 +41,7 @@ _TRAILING = re.compile(
     r"(?:" + _DASH + r"\s{0,2}\(?(?P<name>[A-Z][\w&.'/-]{1,25}(?:\s[A-Za-z][\w&.'-]{1,20}){0,3})\)?"
     r"|\((?P<paren>[A-Z][\w&.'-]{1,25}(?:\s[A-Z][\w&.'-]{1,20}){0,3})\))\s{0,2}(?:/\.|\.)?\s*$"
 )
-_SOURCE = re.compile(r"(?i)(?:^|\s)(?:source|credit|nguồn)\s?:\s{0,2}(?P<name>[^\n]{2,60})")
+_SOURCE = re.compile(r"(?i)^\s{0,4}(?:source|credit|nguồn)\s?:\s{0,2}(?P<name>[^\n]{2,60})")
 _BY = re.compile(r"(?i)^\s{0,4}by\s(?P<name>[^\n]{2,80})$")
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|Copyright)\s{0,3}(?:(?:19|20)\d\d\s{1,2})?(?P<name>[A-Za-z][^\n©]{1,60})")
@@ -143,7 +144,7 @@ def _paragraphs(doc: Document) -> list[Span]:
 def _dateline(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
     text = doc.text
     window = para.start + 140
-    for m in _DATELINE_PAREN.finditer(text, para.start, para.end):
+    for m in _DATELINE_PAREN.finditer(text, para.start, min(para.end, para.start + _OPENING)):
         if _is_photo_credit(text, m.start("name"), m.end("name")):
             continue
         name = m.group("name").strip()
@@ -186,7 +187,7 @@ def _trailing(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
 def _labelled(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
     """``Source: X``, ``BY X``, ``By Name, X``, ``© X``, a line that is just X."""
     text = doc.text
-    seg = text[para.start:para.end]
+    seg = text[para.start:min(para.end, para.start + _OPENING)]
     m = _SOURCE.search(seg)
     if m:
         name = _STOP_TAIL.sub("", m.group("name"))
@@ -215,7 +216,7 @@ def _labelled(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
 
 def _reports(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
     text = doc.text
-    for m in _REPORTS.finditer(text, para.start, para.end):
+    for m in _REPORTS.finditer(text, para.start, min(para.end, para.start + _OPENING)):
         name = m.group("name")
         found = resolve(name)
         if not found:
