@@ -565,6 +565,7 @@ def _represented(text: str) -> str | None:
 
 _CAP_WORD = r"[A-Z][\w'’&-]{0,40}"
 _FUNCTION = r"(?:of|for|and|the|on|&|de)"
+_SP = r"[ \u00a0]{1,3}"  # names do not run over line ends
 _COMPANY = r"(?:Inc|Ltd|Corp|LLC|PLC|plc|Co|AG|SA|GmbH|Limited|Corporation)"
 
 
@@ -626,9 +627,9 @@ class _Organisations:
         word = re.escape(head[:1].upper() + head[1:])
         lower = re.escape(head)
         pattern = re.compile(
-            rf"(?:(?:{_CAP_WORD}|and|&)\s+){{0,6}}(?:{word}|{lower})\b"
-            rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}})?"
-            rf"(?:,?\s+{_COMPANY}\b\.?)?")
+            rf"(?:(?:{_CAP_WORD}|and|&){_SP}){{0,6}}(?:{word}|{lower})\b"
+            rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,4}})?"
+            rf"(?:,?{_SP}{_COMPANY}\b\.?)?")
         names: list[tuple[int, str, Sequence[str]]] = []
         by_token: dict[str, set[int]] = {}
         seen: set[str] = set()
@@ -652,7 +653,7 @@ class _Organisations:
         if key in self.cache:
             hits = self.cache[key]
             return hits[0][1] if hits else None
-        sep = rf"\s+(?:{_FUNCTION}\s+){{0,2}}"
+        sep = rf"{_SP}(?:{_FUNCTION}{_SP}){{0,2}}"
         pattern = re.compile(r"\b" + sep.join(rf"{c}[\w'’-]{{0,30}}" for c in letters) + r"\b")
         hits = [(m.start(), m.group()) for m in pattern.finditer(self.text) if " " in m.group()]
         self.cache[key] = hits
@@ -681,10 +682,14 @@ _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday janu
 
 
 def _trim_name(name: str, start: int) -> tuple[str, int]:
-    """Drop leading function words, articles, days and months from a found name."""
+    """Drop leading function words, articles, days and months from a found name, and
+    everything up to a possessive (`Vietnam's Foreign Ministry` -> `Foreign Ministry`)."""
     words = name.split()
     cut = 0
-    for w in words:
+    for i, w in enumerate(words[:-1]):
+        if w.endswith(("'s", "’s", "s'", "s’")):
+            cut = i + 1
+    for w in words[cut:]:
         if fold(w) in _LEADING or fold(w) in _DAYS or not _is_capitalised(w):
             cut += 1
             continue
