@@ -236,12 +236,38 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
     return titles, gender, adjacent
 
 
+_RANKS = frozenset(("deputy", "vice", "senior", "acting", "former", "chief", "assistant", "associate",
+                    "lieutenant", "major", "general", "colonel", "first", "permanent", "executive"))
+
+
 def _split_titles(phrase: str, lex: Lexicon) -> list[str]:
-    """``Party General Secretary and State President`` -> two titles (each with a head)."""
+    """Juxtaposed titles as separate titles: ``Party General Secretary and State President``,
+    ``Deputy Minister of National Defence Senior Lieutenant General``."""
     parts = [p.strip() for p in re.split(r"\s+and\s+", phrase)]
-    if len(parts) > 1 and all(any(_is_head(fold(w.rstrip(".")), lex) for w in p.split()) for p in parts):
-        return parts
-    return [phrase]
+    if not (len(parts) > 1
+            and all(any(_is_head(fold(w.rstrip(".")), lex) for w in p.split()) for p in parts)):
+        parts = [phrase]
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        begin, seen_of = 0, False
+        for i, w in enumerate(words):
+            k = fold(w.rstrip("."))
+            if k == "of":
+                seen_of = True
+            elif seen_of and w[0].isupper() and (k in _RANKS or _is_head(k, lex)) \
+                    and fold(words[i - 1]) not in _CONNECTORS:
+                out.append(" ".join(words[begin:i]))
+                begin, seen_of = i, False
+        out.append(" ".join(words[begin:]))
+    return out
+
+
+def _contained(short: str, long: str) -> bool:
+    """Whether the words of ``short`` occur, in a row, inside ``long`` (folded)."""
+    a, b = fold(short).split(), fold(long).split()
+    n = len(a)
+    return n < len(b) and any(b[i:i + n] == a for i in range(len(b) - n + 1))
 
 
 def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
@@ -511,7 +537,11 @@ def _evidence(occ: _Occ, text: str, lex: Lexicon) -> int:
     m = _ORG_AFTER.match(text, occ.end)
     if m and not occ.possessive and (m.group(1) in lex["org_word"] or m.group(1) in lex["place"]):
         score -= 5  # Thai Binh province, Nong Thon Ngay Nay newspaper
-    score += -1 if occ.after_prep else 3 * occ.titled
+    if occ.after_prep:
+        # from Yusuf Balogun: a preposition counts against, unless a first name starts the form
+        score -= 0 if len(occ.keys) > 1 and lex.first_names.get(occ.keys[0]) in ("m", "f") else 1
+    else:
+        score += 3 * occ.titled
     score += 3 * occ.appositive
     if not occ.possessive:
         m = _AFTER_WORD.match(text, occ.end)
@@ -650,6 +680,8 @@ def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
             aliases.append(form)
         if o.gender:
             votes[o.gender] += 3
+    # A title written inside a longer one is the same role (Minister / Minister of Foreign Affairs).
+    titles = [t for t in titles if not any(_contained(t, other) for other in titles)]
     gender = _gender_of_keys(p.keys, lex)
     if gender:
         votes[gender] += 2
