@@ -136,6 +136,7 @@ class TableWriter:
         if isinstance(record, Failure):
             self.console.rule(_plain(record.source), align="left", style="red")
             self.console.print(_plain(f"error: {record.error}"), style="bold red")
+            self.console.print()
             return
         self.console.rule(_plain(record.source), align="left", style="cyan")
         head = Table.grid(padding=(0, 2))
@@ -151,21 +152,22 @@ class TableWriter:
                 head.add_row(name, _plain(value))
         self.console.print(head)
         if record.people:
-            people = Table("person", "titles", "aliases", "mentions", box=box.SIMPLE, title="people",
-                           title_justify="left")
+            people = Table("person", "titles", "aliases", "mentions", box=box.SIMPLE_HEAD, show_edge=False,
+                           title="people", title_justify="left", title_style="bold")
             for p in record.people:
                 people.add_row(_plain(p.name), _plain("; ".join(p.titles)), _plain(", ".join(p.aliases)),
                                str(p.mentions))
             self.console.print(people)
         if record.quotes:
-            quotes = Table("speaker", "cue", "kind", "text", box=box.SIMPLE, title="quotes",
-                           title_justify="left")
+            quotes = Table("speaker", "cue", "kind", "text", box=box.SIMPLE_HEAD, show_edge=False,
+                           title="quotes", title_justify="left", title_style="bold")
             for q in record.quotes:
                 who = q.speaker or "?"
                 if q.speaker_text and q.speaker_text != q.speaker:
                     who += f" ({q.speaker_text})"
                 quotes.add_row(_plain(who), _plain(q.cue or ""), q.kind, _plain(_short(q.text)))
             self.console.print(quotes)
+        self.console.print()
 
     def close(self) -> None:
         self.console.file.flush()

@@ -14,6 +14,7 @@ import os
 import pty
 import select
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -266,7 +267,7 @@ def test_progress_bar_only_when_stderr_is_a_terminal(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("many")
-    for i in range(300):
+    for i in range(100):
         for name in SAMPLES:
             shutil.copy(ROOT / "samples" / name, folder / f"{i:03d}-{name}")
     return folder
@@ -340,3 +341,16 @@ def test_some_inputs_failed_exits_1() -> None:
     assert result.returncode == 1
     assert records(result)[-1] == {"source": "does-not-exist.txt", "error": "no such file or directory"}
     assert result.stderr == "newsx: does-not-exist.txt: no such file or directory\n"
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_stops_cleanly(many: Path, jobs: str) -> None:
+    proc = subprocess.Popen([sys.executable, "-m", "newsx", "extract", *[str(many)] * 20, "--jobs", jobs],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=ENV, text=True,
+                            start_new_session=True)
+    assert proc.stdout is not None
+    proc.stdout.readline()  # the batch is under way
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.strip() == "newsx: interrupted"  # click adds a newline after the ^C echo

@@ -49,7 +49,7 @@ def test_western_forms_merge_into_one_person_with_title_by_apposition() -> None:
     out = people(text)
     assert [p.to_dict() for p in out] == [{
         "name": "Marie-Claire Dubois",
-        "titles": ["UN Under-Secretary-General for Humanitarian Affairs", "Under-Secretary-General"],
+        "titles": ["UN Under-Secretary-General for Humanitarian Affairs"],
         "aliases": ["Dubois"], "mentions": 4}]
     assert out[0].gender == "female"
     assert [text[s.start:s.end] for s in out[0].spans] == ["Marie-Claire Dubois", "Dubois", "Dubois",
@@ -111,3 +111,20 @@ def test_headline_words_and_sentence_openers_are_not_people() -> None:
     text = ("Floods Hit Homes Across The Valley\n"
             "Heavy Rain fell overnight. Emergency Services said roads were closed.\n")
     assert records(text) == []
+
+
+def test_titles_inside_longer_titles_are_dropped_and_juxtaposed_titles_split() -> None:
+    text = ("Minister of Defence General Tran Quang Vinh met the delegation.\n"
+            "General Vinh said training would continue. Minister Vinh then left.")
+    assert records(text) == [{"name": "Tran Quang Vinh", "titles": ["Minister of Defence", "General"],
+                              "aliases": ["Vinh"], "mentions": 3}]
+
+
+def test_first_name_after_a_preposition_is_still_a_person() -> None:
+    text = "The only goal came from Kwame Mensah in the second half, in Accra.\n"
+    assert names(text) == ["Kwame Mensah"]
+
+
+def test_place_after_a_preposition_is_not_a_person() -> None:
+    text = "The delegation travelled from Quy Nhon to Tuy Hoa by road on Friday.\n"
+    assert names(text) == []

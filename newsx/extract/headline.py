@@ -18,6 +18,7 @@ from newsx.extract.date import HEADER_RE, find_in_line
 from newsx.segment import abbreviations
 
 _SCAN_CHARS = 6000
+_LONG_LINE = 2000
 _MAX_TITLE = 160
 _MAX_TITLE_WITH_PERIOD = 125
 _MAX_WORDS_WITH_PERIOD = 21
@@ -224,7 +225,7 @@ def extract_headline(doc: Document) -> Span | None:
     lines = candidate_lines(doc)
     label: Span | None = None  # a one-word line: a section label, unless the story follows
     for i, (start, end) in enumerate(lines):
-        s = doc.text[start:end]
+        s = doc.text[start:min(end, start + _LONG_LINE)]  # enough to judge any line
         if find_in_line(doc.text, start, end) or _is_furniture(s):
             continue
         if _continuation_is_caption(doc, lines, i):

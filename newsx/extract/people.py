@@ -16,6 +16,7 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsx.document import Document, Span
 from newsx.extract.names import Lexicon, fold, lexicon
@@ -26,21 +27,21 @@ _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper()) + "".jo
 _UP = f"[{re.escape(_UPPER)}]"
 _PARTICLES = ("de|da|das|do|dos|du|del|della|der|den|di|la|le|van|von|ter|ten|bin|binti|bint|ibn|"
               "al|el|ben|abu")
-_CAPW = (rf"(?:(?:{_UP}\.){{1,4}}(?!\w)|{_UP}(?:[\w'’-]{{0,40}}[^\W_])?\.?"
-         rf"|(?:al|el)-{_UP}[\w'’-]{{0,30}})")
+# Each alternative starts with a capital, so the scanner can skip ahead by character class.
+_CAPW = rf"{_UP}(?:\.(?:{_UP}\.){{0,3}}(?!\w)|(?:[\w'’-]{{0,40}}[^\W_])?\.?)"
 _SEP = r"[ \u00a0]{1,3}"
-_RUN = re.compile(rf"(?<![\w'’.-]){_CAPW}(?:{_SEP}(?:(?:{_PARTICLES}){_SEP}){{0,2}}{_CAPW}){{0,12}}")
+_ALW = rf"(?:al|el)-{_UP}[\w'’-]{{0,30}}"
+_RUN = re.compile(rf"{_CAPW}(?:{_SEP}(?:(?:{_PARTICLES}){_SEP}){{0,2}}(?:{_CAPW}|{_ALW})){{0,12}}")
 _TOKEN = re.compile(rf"(?:{_UP}\.){{1,4}}(?!\w)|[\w'’.-]+")
 _INITIAL = re.compile(rf"(?:{_UP}\.){{1,4}}|{_UP}")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 
 _BYLINE = re.compile(
-    r"(?im)^[ \t\u00a0|*_-]{0,4}(?:by|translated by|reporting by|reported by|written by|edited by|"
-    r"compiled by|story by|text by|words by|additional reporting by|editing by)\b[^\n]{0,120}")
-_CREDIT = re.compile(
-    r"(?i)\b(?:photos?|pictures?|images?|credits?|photographer|photo credit|graphics?|video)"
-    r"(?:\s+by)?\s{0,3}[:：]?\s{0,3}(?=[^\W\d_])[^\n()|]{0,80}")
-_CREDIT_STRICT = re.compile(r"(?i)\b(?:photos?|pictures?|images?|credits?)(?:\s+by\s|\s{0,3}[:：])")
+    r"\n[ \t\u00a0|*_-]{0,4}(?:[Bb]y|BY|(?:[Tt]ranslated|[Rr]eporting|[Rr]eported|[Ww]ritten|[Ee]dited|"
+    r"[Cc]ompiled|[Ss]tory|[Tt]ext|[Ww]ords|[Aa]dditional reporting|[Ee]diting) [Bb]y)\b[^\n]{0,120}")
+_CREDIT = re.compile(  # first character as a class: the scanner skips ahead fast
+    r"[PpIiCc](?:hotographer|hoto [Cc]redit|hoto|HOTO|icture|mage|redit)s?"
+    r"(?:[ \u00a0]{1,3}by[ \u00a0]|[ \u00a0]{0,3}[:：])[ \u00a0]{0,3}(?=[^\W\d_])[^\n()|]{0,80}")
 _AFTER_WORD = re.compile(r"[ \u00a0]{0,3}([A-Za-z]+)")
 _APPOSITION = re.compile(r"[ \u00a0]{0,2},[ \u00a0]{1,3}([^,;.()\"“”\n]{2,120})")
 _NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?([^,;.()\"“”\n]{2,120})")
@@ -56,31 +57,59 @@ _COMPASS = frozenset(("north", "south", "east", "west", "northern", "southern", 
 
 @dataclass(slots=True)
 class _Occ:
-    """One occurrence of a name-like segment."""
+    """One occurrence of a name-like segment; context evidence is filled lazily."""
 
     start: int
     end: int
     form: str                       # as written, without possessive
     keys: tuple[str, ...]           # folded tokens
-    score: int = 0
-    titled: bool = False            # honorific or title right before, or apposition
+    possessive: bool = False
+    org_near: bool = False          # an organisation word next to it in the same run
+    score: int | None = None        # context evidence, once computed
+    context_done: bool = False
+    after_prep: bool = False        # right after in/at/of/...
+    titled: bool = False            # honorific or title right before
+    appositive: bool = False        # a title in an apposition after
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
 
 
+@lru_cache(maxsize=1)
+def _combined() -> tuple[frozenset[str], frozenset[str]]:
+    """(title heads, every word that stops a name), merged once from the lexicon sections."""
+    lex = lexicon()
+    heads = lex["title_head"] | lex["honorific_title"]
+    rejected = heads.union(*(lex[k] for k in ("stop_word", "org_word", "place", "nationality",
+                                                  "time_word", "honorific_male", "honorific_female",
+                                                  "title_modifier")))
+    return frozenset(heads), frozenset(rejected)
+
+
 def _is_head(k: str, lex: Lexicon) -> bool:
-    if k in lex["title_head"] or k in lex["honorific_title"]:
+    heads = _combined()[0]
+    if k in heads:
         return True
     return "-" in k and any(p in lex["title_head"] for p in k.split("-"))
 
 
 def _rejected(k: str, lex: Lexicon) -> bool:
-    return (k in lex["stop_word"] or k in lex["org_word"] or k in lex["place"]
-            or k in lex["nationality"] or k in lex["time_word"] or k in lex["honorific_male"]
-            or k in lex["honorific_female"] or k in lex["title_modifier"] or _is_head(k, lex))
+    return k in _combined()[1] or ("-" in k and _is_head(k, lex))
+
+
+_CLASS_CACHE: dict[str, tuple[str, str]] = {}
 
 
 def _classify(word: str, lex: Lexicon) -> tuple[str, str]:
+    """Cached ``_classify_word`` (the lexicon never changes within a process)."""
+    got = _CLASS_CACHE.get(word)
+    if got is None:
+        if len(_CLASS_CACHE) > 200_000:
+            _CLASS_CACHE.clear()
+        got = _CLASS_CACHE[word] = _classify_word(word, lex)
+    return got
+
+
+def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
     """(class, folded key) of one run token: name-like, initial, particle or other."""
     if word[0].islower():
         return _PART, fold(word)
@@ -116,10 +145,9 @@ def _excluded_ranges(doc: Document, authors: Sequence[Span]) -> list[tuple[int, 
     """Bylines, photo credits and author spans: names there are not people of the story."""
     ranges = [(s.start, s.end) for s in authors]
     text = doc.text
-    ranges += [(m.start(), m.end()) for m in _BYLINE.finditer(text)]
-    for m in _CREDIT.finditer(text):
-        if _CREDIT_STRICT.match(text, m.start()):
-            ranges.append((m.start(), m.end()))
+    # The pattern opens with a newline (fast to scan for); a leading one covers the first line.
+    ranges += [(max(0, m.start() - 1), m.end() - 1) for m in _BYLINE.finditer("\n" + text)]
+    ranges += [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
     return _merged(ranges)
 
 
@@ -138,11 +166,32 @@ def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
+_WORD_CHARS = "'’.-"
+
+
+def _prev_word(text: str, start: int) -> str:
+    """The word right before ``start`` (spaces skipped; empty at punctuation or a line start)."""
+    j = start
+    while j > 0 and start - j < 3 and text[j - 1] in " \u00a0":
+        j -= 1
+    i = j
+    while i > 0 and j - i < 40 and (text[i - 1].isalnum() or text[i - 1] in _WORD_CHARS):
+        i -= 1
+    return text[i:j]
+
+
 def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str | None, bool]:
     """Titles written right before a name (``Foreign Minister``, ``Bournemouth striker``).
 
     Returns (titles, honorific gender, whether an honorific/title immediately precedes).
     """
+    lw = _prev_word(text, start)
+    if not lw:
+        return [], None, False
+    if lw[0].islower() and not _POSSESSIVE.search(lw):
+        k = fold(lw.rstrip("."))
+        if not (_is_head(k, lex) or k in lex["title_modifier"]):
+            return [], None, False  # said Tran Van An, and Lacroix: nothing to collect
     window = text[max(0, start - 120):start]
     cut = max(window.rfind("\n"), window.rfind(","), window.rfind(";"), window.rfind("("),
               window.rfind(":"), window.rfind("“"), window.rfind('"'), window.rfind("|"),
@@ -187,12 +236,38 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
     return titles, gender, adjacent
 
 
+_RANKS = frozenset(("deputy", "vice", "senior", "acting", "former", "chief", "assistant", "associate",
+                    "lieutenant", "major", "general", "colonel", "first", "permanent", "executive"))
+
+
 def _split_titles(phrase: str, lex: Lexicon) -> list[str]:
-    """``Party General Secretary and State President`` -> two titles (each with a head)."""
+    """Juxtaposed titles as separate titles: ``Party General Secretary and State President``,
+    ``Deputy Minister of National Defence Senior Lieutenant General``."""
     parts = [p.strip() for p in re.split(r"\s+and\s+", phrase)]
-    if len(parts) > 1 and all(any(_is_head(fold(w.rstrip(".")), lex) for w in p.split()) for p in parts):
-        return parts
-    return [phrase]
+    if not (len(parts) > 1
+            and all(any(_is_head(fold(w.rstrip(".")), lex) for w in p.split()) for p in parts)):
+        parts = [phrase]
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        begin, seen_of = 0, False
+        for i, w in enumerate(words):
+            k = fold(w.rstrip("."))
+            if k == "of":
+                seen_of = True
+            elif seen_of and w[0].isupper() and (k in _RANKS or _is_head(k, lex)) \
+                    and fold(words[i - 1]) not in _CONNECTORS:
+                out.append(" ".join(words[begin:i]))
+                begin, seen_of = i, False
+        out.append(" ".join(words[begin:]))
+    return out
+
+
+def _contained(short: str, long: str) -> bool:
+    """Whether the words of ``short`` occur, in a row, inside ``long`` (folded)."""
+    a, b = fold(short).split(), fold(long).split()
+    n = len(a)
+    return n < len(b) and any(b[i:i + n] == a for i in range(len(b) - n + 1))
 
 
 def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
@@ -265,6 +340,12 @@ def vn_like(k: str) -> bool:
     return len(k) <= 7 and _VN_SYLLABLE.fullmatch(k) is not None
 
 
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """First words of the multi-word places (``thai`` of ``thai binh``)."""
+    return frozenset(p.split()[0] for p in lexicon()["place"] if " " in p)
+
+
 @dataclass(slots=True)
 class _Tok:
     start: int
@@ -282,7 +363,10 @@ def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool) -> l
         toks.append(_Tok(run_start + m.start(), run_start + m.end(), m.group(), k, cls))
     # Multi-word places (``Thai Binh``, ``Ha Noi``, ``Ho Chi Minh City``) are not names.
     n = len(toks)
-    for i in range(n):
+    heads = _place_heads()
+    for i in range(n - 1):
+        if toks[i].key not in heads:
+            continue
         for size in (4, 3, 2):
             if i + size <= n and " ".join(t.key for t in toks[i:i + size]) in lex["place"]:
                 for t in toks[i:i + size]:
@@ -358,20 +442,54 @@ def _segments(toks: list[_Tok]):
         i = j
 
 
+def _maybe_name(word: str, lex: Lexicon) -> bool:
+    """Whether a run token can be (part of) a name, before context rules."""
+    cls, k = _classify(word, lex)
+    return cls == _NAME or k in _special()
+
+
+@lru_cache(maxsize=1)
+def _special() -> frozenset[str]:
+    """Rejected words that context can turn into name parts: Vietnamese family names and
+    syllables, first names that are also organisation or month words."""
+    lex = lexicon()
+    firsts = {k for k, g in lex.first_names.items() if g in ("m", "f")}
+    return frozenset(lex["vn_surname"] | (firsts & (lex["org_word"] | lex["time_word"]))
+                     | {k for k in lex["time_word"] if len(k) <= 4})
+
+
 def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_Occ]:
+    """Every name-like segment outside bylines and credits, in text order (no scoring yet)."""
     text = doc.text
     ranges = _excluded_ranges(doc, authors)
     starts = [r[0] for r in ranges]
     occs: list[_Occ] = []
+    org, place = lex["org_word"], lex["place"]
     for run in _RUN.finditer(text):
+        if run.start() and (text[run.start() - 1].isalnum() or text[run.start() - 1] in _WORD_CHARS):
+            continue  # inside a word (iPhone, e-Government)
+        word = run.group()
+        if " " not in word and "\u00a0" not in word:
+            if _classify(word, lex)[0] != _NAME:
+                continue  # most runs: one capitalised word that cannot be a name (The, In, Monday)
+            if ranges and _inside(ranges, starts, run.start()):
+                continue
+            bare = _POSSESSIVE.sub("", word)
+            if bare.endswith(".") and not _INITIAL.fullmatch(bare):
+                bare = bare[:-1]
+            end = run.start() + len(bare)
+            occs.append(_Occ(run.start(), end, bare, (fold(bare).rstrip("."),), end < run.end()))
+            continue
+        if not any(_maybe_name(w, lex) for w in word.split()):
+            continue  # United Nations, New York Times: no token that could start a name
         initial = _SENT_START.search(text, max(0, run.start() - 6), run.start()) is not None
-        toks = _run_tokens(run.group(), run.start(), lex, initial)
+        toks = _run_tokens(word, run.start(), lex, initial)
         for i, j in _segments(toks):
             seg = toks[i:j]
             if all(t.cls == _INIT for t in seg):
                 continue
             start = seg[0].start
-            if _inside(ranges, starts, start):
+            if ranges and _inside(ranges, starts, start):
                 continue
             last_word = seg[-1].word
             bare_last = _POSSESSIVE.sub("", last_word)
@@ -379,50 +497,64 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
                 bare_last = bare_last[:-1]
             end = seg[-1].start + len(bare_last)
             keys = tuple(t.key.rstrip(".") for t in seg[:-1]) + (fold(bare_last).rstrip("."),)
-            occ = _Occ(start, end, text[start:end], keys)
-            after_org = j < len(toks) and (toks[j].key in lex["org_word"] or toks[j].key in lex["place"])
-            before_org = i > 0 and toks[i - 1].key in lex["org_word"] and not _is_head(toks[i - 1].key, lex)
-            _score(occ, text, lex, possessive=end < seg[-1].end, after_org=after_org or before_org)
-            occs.append(occ)
+            after_org = j < len(toks) and (toks[j].key in org or toks[j].key in place)
+            before_org = i > 0 and toks[i - 1].key in org and not _is_head(toks[i - 1].key, lex)
+            occs.append(_Occ(start, end, text[start:end], keys, end < seg[-1].end,
+                             after_org or before_org))
     return occs
 
 
-_PREP_BEFORE = re.compile(r"\b(?:in|at|from|of|to|near|for|across|into|via|on)[ \u00a0]{1,3}$")
+_PREPOSITIONS = frozenset(("in", "at", "from", "of", "to", "near", "for", "across", "into", "via", "on"))
 _ORG_AFTER = re.compile(r"[ \u00a0]{1,3}([a-z]+)")
 
 
-def _score(occ: _Occ, text: str, lex: Lexicon, possessive: bool, after_org: bool) -> None:
-    if after_org:
-        occ.score -= 5
-    m = _ORG_AFTER.match(text, occ.end)
-    if m and not possessive and (m.group(1) in lex["org_word"] or m.group(1) in lex["place"]):
-        occ.score -= 5  # Thai Binh province, Nong Thon Ngay Nay newspaper
-    if _PREP_BEFORE.search(text, max(0, occ.start - 12), occ.start):
-        occ.score -= 1  # in Quy Nhon, manager of Xuan Phat: often a place or an organisation
-        titles, gender, adjacent = [], None, False
+def _context(occ: _Occ, text: str, lex: Lexicon) -> None:
+    """Titles before the occurrence (or a preposition), apposition titles after (once)."""
+    if occ.context_done:
+        return
+    occ.context_done = True
+    if _prev_word(text, occ.start) in _PREPOSITIONS:
+        occ.after_prep = True  # in Quy Nhon, manager of Xuan Phat: often a place or an organisation
     else:
         titles, gender, adjacent = _title_before(text, occ.start, lex)
-    occ.gender = gender
-    occ.titles.extend(titles)
-    if gender or adjacent or titles:
-        occ.titled = True
-        occ.score += 3
-    if not possessive:
+        occ.gender = gender
+        occ.titles.extend(titles)
+        occ.titled = bool(gender or adjacent or titles)
+    if not occ.possessive and (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
         app = _apposition_titles(text, occ.end, lex)
         if app:
             occ.titles.extend(app)
-            occ.titled = True
-            occ.score += 3
+            occ.appositive = True
+
+
+def _evidence(occ: _Occ, text: str, lex: Lexicon) -> int:
+    """Context evidence for one occurrence (computed once): titles before, apposition after,
+    a verb of saying after; organisation or place words around it count against."""
+    if occ.score is not None:
+        return occ.score
+    _context(occ, text, lex)
+    score = -5 if occ.org_near else 0
+    m = _ORG_AFTER.match(text, occ.end)
+    if m and not occ.possessive and (m.group(1) in lex["org_word"] or m.group(1) in lex["place"]):
+        score -= 5  # Thai Binh province, Nong Thon Ngay Nay newspaper
+    if occ.after_prep:
+        # from Yusuf Balogun: a preposition counts against, unless a first name starts the form
+        score -= 0 if len(occ.keys) > 1 and lex.first_names.get(occ.keys[0]) in ("m", "f") else 1
+    else:
+        score += 3 * occ.titled
+    score += 3 * occ.appositive
+    if not occ.possessive:
         m = _AFTER_WORD.match(text, occ.end)
         if m:
             k = m.group(1).lower()
             if k in lex["speech_verb"]:
-                occ.score += 2
+                score += 2
             elif k in lex["after_weak"]:
-                occ.score += 1
-    occ.score += _culture_score(occ.keys, lex)
-    if _SENT_START.search(text, max(0, occ.start - 6), occ.start) and len(occ.keys) == 1:
-        occ.score -= 1
+                score += 1
+    if len(occ.keys) == 1 and _SENT_START.search(text, max(0, occ.start - 6), occ.start):
+        score -= 1
+    occ.score = score
+    return score
 
 
 def _is_alias(short: tuple[str, ...], full: tuple[str, ...], lex: Lexicon) -> bool:
@@ -454,39 +586,77 @@ class _Pending:
     occs: list[_Occ] = field(default_factory=list)
 
 
+def _alias_keys(full: tuple[str, ...], lex: Lexicon) -> list[tuple[str, ...]]:
+    """Every form by which the person named ``full`` can be called (see ``_is_alias``)."""
+    out = [full[i:] for i in range(len(full))]
+    if _family_first(full, lex):
+        out.append(full[:1])
+    return out
+
+
+@lru_cache(maxsize=32768)
+def _culture(keys: tuple[str, ...]) -> int:
+    return _culture_score(keys, lexicon())
+
+
+def _accepted(occs: list[_Occ], keys: tuple[str, ...], text: str, lex: Lexicon) -> bool:
+    """A multi-word form is a name when list evidence plus its best context reaches 3."""
+    base = _culture(keys)
+    return any(base + _evidence(o, text, lex) >= 3 for o in occs)
+
+
+def _titled(occ: _Occ, text: str, lex: Lexicon) -> bool:
+    """Whether an honorific or title stands before the occurrence or an apposition follows."""
+    if not occ.context_done:
+        pw = _prev_word(text, occ.start)
+        if not (pw and (pw[0].isupper() or fold(pw.rstrip(".")) in lex["title_modifier"]
+                        or _is_head(fold(pw.rstrip(".")), lex))) \
+                and not (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
+            return False
+    _context(occ, text, lex)
+    return occ.titled or occ.appositive
+
+
 def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
     """Each person named in the story (authors excluded), in order of first mention."""
     lex = lexicon()
+    text = doc.text
     occs = _occurrences(doc, authors, lex)
     if not occs:
         return []
-    best: dict[tuple[str, ...], int] = {}
-    titled: dict[tuple[str, ...], bool] = {}
+    forms: dict[tuple[str, ...], list[_Occ]] = {}
     for o in occs:
-        best[o.keys] = max(best.get(o.keys, -99), o.score)
-        titled[o.keys] = titled.get(o.keys, False) or o.titled
-    full_forms = [k for k, s in best.items() if len(k) >= 2 and s >= 3]
+        forms.setdefault(o.keys, []).append(o)
+    full_forms = [k for k, group in forms.items() if len(k) >= 2 and _accepted(group, k, text, lex)]
     full_forms.sort(key=lambda k: -len(k))
     people: list[_Pending] = []
+    index: dict[tuple[str, ...], list[int]] = {}
     for keys in full_forms:
-        if not any(_is_alias(keys, p.keys, lex) for p in people):
-            people.append(_Pending(keys))
-    singles = [k for k, t in titled.items() if len(k) == 1 and t
-               and not any(_is_alias(k, p.keys, lex) for p in people)]
-    people += [_Pending(k) for k in singles]
+        if keys in index:
+            continue  # a shorter form of someone already found (Oppong Nkrumah)
+        _add(people, index, keys, lex)
+    for keys, group in forms.items():
+        if len(keys) == 1 and keys not in index and any(_titled(o, text, lex) for o in group):
+            _add(people, index, keys, lex)  # Prime Minister Phuc: a titled single name
     last_seen: dict[int, int] = {}
-    for o in sorted(occs, key=lambda o: o.start):
-        cands = [i for i, p in enumerate(people) if _is_alias(o.keys, p.keys, lex)]
+    for o in occs:
+        cands = index.get(o.keys)
         if not cands:
             continue
-        if len(cands) > 1:
-            cands.sort(key=lambda i: (-last_seen.get(i, -1), i))
-        i = cands[0]
+        i = cands[0] if len(cands) == 1 else max(cands, key=lambda c: (last_seen.get(c, -1), -c))
+        _context(o, text, lex)
         people[i].occs.append(o)
         last_seen[i] = o.start
     result = [_person(doc, p, lex) for p in people if p.occs]
     result.sort(key=lambda p: p.spans[0].start)
     return result
+
+
+def _add(people: list[_Pending], index: dict[tuple[str, ...], list[int]], keys: tuple[str, ...],
+         lex: Lexicon) -> None:
+    people.append(_Pending(keys))
+    for alias in _alias_keys(keys, lex):
+        index.setdefault(alias, []).append(len(people) - 1)
 
 
 def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
@@ -510,13 +680,16 @@ def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
             aliases.append(form)
         if o.gender:
             votes[o.gender] += 3
+    # A title written inside a longer one is the same role (Minister / Minister of Foreign Affairs).
+    titles = [t for t in titles if not any(_contained(t, other) for other in titles)]
     gender = _gender_of_keys(p.keys, lex)
     if gender:
         votes[gender] += 2
-    for o in p.occs:
-        m = _PRONOUN.search(doc.text, o.end, min(len(doc.text), o.end + 160))
-        if m:
-            votes["female" if m.group(1).lower().startswith(("she", "her")) else "male"] += 1
+    if abs(votes["male"] - votes["female"]) < 3:  # no honorific or first name: ask the pronouns
+        for o in p.occs:
+            m = _PRONOUN.search(doc.text, o.end, min(len(doc.text), o.end + 160))
+            if m:
+                votes["female" if m.group(1).lower().startswith(("she", "her")) else "male"] += 1
     g = None
     if votes["male"] != votes["female"]:
         g = "male" if votes["male"] > votes["female"] else "female"

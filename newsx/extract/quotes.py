@@ -2,20 +2,847 @@
 
 Detection (this module) finds ``Attribution``s; ``speakers.resolve_speakers`` turns the
 words naming each speaker into a name.
+
+How detection works, per paragraph, in linear time:
+
+1. ``scan_quotes`` walks the quotation marks of the paragraph once and pairs them into
+   quoted spans (an opening mark left open at the paragraph end runs to its end).
+2. Each sentence is tokenised once; every cue of the lexicon (newsx/data/cues.txt) is read
+   with the words around it, in bounded windows: the speaker is the noun phrase before
+   the cue (or after it, `said Smith`), the reported clause follows it (`said (that) …`)
+   or precedes it (`…, he said`). A clause containing a quoted fragment is `mixed`; a
+   clause that is itself a quotation is left to step 3.
+3. Each quoted span not inside a mixed clause looks for its attribution right after its
+   closing mark (`“…,” he said`), before its opening mark (`He said: “…”`), in the
+   previous sentence when that ends with a colon, or inherits it (`“A,” he said. “B.”`,
+   further paragraphs of a quotation). Short unattributed spans are scare quotes or
+   titles and are dropped.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from newsx.document import Document
+from newsx.document import Document, Span
+from newsx.extract.quotes_lexicon import (
+    BEFORE_CUE_SKIP,
+    CLAUSE_BREAKS,
+    DETERMINERS,
+    FINITE,
+    HEARERS,
+    NEGATIONS,
+    NOT_CLAUSE_START,
+    OBJECT_PRONOUNS,
+    PREPOSITIONS,
+    RELATIVE,
+    SUBJECT_PRONOUNS,
+    TIME_WORDS,
+    cue_lexicon,
+)
 from newsx.extract.speakers import resolve_speakers
 from newsx.model import Attribution, Person, Quote
+from newsx.segment import abbreviations
+
+_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+){0,12}|[^\w\s]")
+_QUOTE_MARK = re.compile(r"[\"“”„‟«»‹›″‘’'‚]")
+QUOTE_CHARS = frozenset("\"“”„‟«»‹›″‘’'‚")
+_DOUBLE_OPEN = frozenset("\"“„‟«″”")
+_SINGLE_OPEN = frozenset("‘'‚‹")
+_CLOSERS = {
+    '"': '"', "“": "”\"", "„": "“”\"", "‟": "”\"", "«": "»", "″": "″", "”": "”",
+    "‘": "’'", "'": "'’", "‚": "‘’", "‹": "›",
+}
+_STOP = frozenset(".!?;")
+_BREAK_PUNCT = frozenset(",;:—–()[]") | QUOTE_CHARS
+_MAX_SPEAKER = 12
+_MIN_UNATTRIBUTED_WORDS = 6
 
 
+@dataclass(slots=True)
+class Tok:
+    start: int
+    end: int
+    low: str
+    cap: bool
+
+
+@dataclass(slots=True)
+class QSpan:
+    """A quoted span: ``open`` is the opening mark, ``start``/``end`` the content."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+    closed: bool
+    words: int
+    consumed: bool = False
+
+
+@dataclass(slots=True)
+class Cue:
+    k: int          # first token of the cue
+    n: int          # tokens in the cue (verb, phrase, or `expressed his hope`)
+    cls: str
+
+
+class QuoteList(list):
+    """The quoted spans of a paragraph, in order, with their closing offsets cached."""
+
+    closes: list[int] | None = None
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    return [Tok(m.start(), m.end(), m.group().lower(), m.group()[:1].isupper())
+            for m in _TOKEN.finditer(text, start, end)]
+
+
+# --------------------------------------------------------------------------- marks
+def _word_count(text: str, start: int, end: int) -> int:
+    return sum(1 for _ in re.finditer(r"\w+", text[start:end]))
+
+
+def _strip(text: str, start: int, end: int, chars: str = " \t\r\n\u00a0") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def scan_quotes(text: str, para: Span) -> QuoteList:
+    """Pair the quotation marks of one paragraph into quoted spans, in one pass."""
+    spans: QuoteList = QuoteList()
+    opener: tuple[str, int] | None = None
+    lo, hi = para.start, para.end
+    for m in _QUOTE_MARK.finditer(text, lo, hi):
+        c, i = m.group(), m.start()
+        prev = text[i - 1] if i > lo else " "
+        nxt = text[i + 1] if i + 1 < hi else " "
+        if opener is None:
+            if c in _DOUBLE_OPEN and not nxt.isspace() and (not prev.isalnum() or c in "“„«"):
+                opener = (c, i)
+            elif c in _SINGLE_OPEN and not prev.isalnum() and nxt.isalnum():
+                opener = (c, i)
+            continue
+        oc, oi = opener
+        if c in _CLOSERS[oc]:
+            if oc in _SINGLE_OPEN and nxt.isalnum():
+                continue  # an apostrophe inside a word (don’t)
+            if oc == '"' and prev.isspace() and not nxt.isspace() and nxt not in ",.;:!?":
+                opener = (c, i)  # the previous straight mark was left open; this one opens
+                continue
+            _add_span(text, spans, oi, i, i + 1, True)
+            opener = None
+        elif oc in _SINGLE_OPEN and c in _DOUBLE_OPEN and not prev.isalnum():
+            opener = (c, i)  # the single mark was an apostrophe
+        elif oc in "“«„" and c == oc:
+            # a second opening mark: the first quotation ran on; restart here
+            _add_span(text, spans, oi, i, i, False)
+            opener = (c, i)
+    if opener is not None and opener[0] in _DOUBLE_OPEN:
+        _add_span(text, spans, opener[1], hi, hi, False)
+    return spans
+
+
+def _add_span(text: str, spans: list[QSpan], open_: int, end: int, close: int, closed: bool) -> None:
+    s, e = _strip(text, open_ + 1, end)
+    while e > s and text[e - 1] == ",":
+        e -= 1
+    if e > s:
+        spans.append(QSpan(open_, s, e, close, closed, _word_count(text, s, e)))
+
+
+# --------------------------------------------------------------------------- cues
+@lru_cache(maxsize=1)
+def _phrase_heads() -> frozenset[str]:
+    return frozenset({p[0] for p in cue_lexicon()[1]} | {"according"})
+
+
+def cue_at(toks: Sequence[Tok], k: int) -> Cue | None:
+    words, phrases, nouns = cue_lexicon()
+    low = toks[k].low
+    if low not in words and low not in _phrase_heads():
+        return None
+    if low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
+        return Cue(k, 2, "according")
+    if k + 1 < len(toks):
+        cls = phrases.get((low, toks[k + 1].low))
+        if cls:
+            return Cue(k, 2, cls)
+    cls = words.get(low)
+    if cls is None:
+        return None
+    if cls == "express":
+        j = k + 1
+        if j < len(toks) and toks[j].low in DETERMINERS:
+            j += 1
+        if j < len(toks) and toks[j].low in nouns:
+            return Cue(k, j + 1 - k, "express")
+        return None
+    if toks[k].cap and k > 0 and cls != "say":
+        return None  # a capitalised noun (Report, Notes) mid-sentence
+    return Cue(k, 1, cls)
+
+
+def _is_stop(text: str, toks: Sequence[Tok], i: int) -> bool:
+    """A sentence-ending token (a period that does not close an abbreviation)."""
+    t = toks[i]
+    if t.low not in _STOP:
+        return False
+    if t.low == "." and i > 0 and toks[i - 1].end == t.start:
+        prev = text[toks[i - 1].start:toks[i - 1].end]
+        if prev in abbreviations() or (len(prev) == 1 and prev.isupper()):
+            return False
+    return True
+
+
+def speaker_before(toks: Sequence[Tok], k: int, lo: int) -> tuple[int, int, int] | None:
+    """The noun phrase before a cue at ``k``: (first, last+1, boundary index) in tokens,
+    or None when negated. The boundary is the token just before the phrase (or lo-1)."""
+    j = k - 1
+    while j >= lo and toks[j].low in BEFORE_CUE_SKIP:
+        j -= 1
+    if j >= lo and toks[j].low in NEGATIONS:
+        return None
+    end = j + 1
+    i = j
+    while i >= lo and end - i <= _MAX_SPEAKER + 2:
+        low = toks[i].low
+        if low in _BREAK_PUNCT or low in CLAUSE_BREAKS or low in FINITE:
+            break
+        i -= 1
+    start = i + 1
+    if start < end and toks[start].low in RELATIVE and i >= lo and toks[i].low == ",":
+        # `Lacroix, who …, said`: the antecedent before the comma is the speaker
+        back = speaker_before(toks, i, lo)
+        if back and back[1] > back[0]:
+            return back[0], back[1], back[2]
+    if end - start > _MAX_SPEAKER:
+        start = end - _MAX_SPEAKER
+    return start, end, i
+
+
+def _np_after(text: str, toks: Sequence[Tok], j: int, hi: int, limit: int = 10) -> int:
+    """End (exclusive) of a speaker noun phrase starting at token ``j`` (`said Smith`)."""
+    e = j
+    while e < hi and e - j < limit:
+        t = toks[e]
+        if t.low in _BREAK_PUNCT or _is_stop(text, toks, e) or t.low in CLAUSE_BREAKS:
+            break
+        if t.low in PREPOSITIONS and e > j and t.low != "of":
+            break
+        if t.low in FINITE:
+            break
+        e += 1
+    return e
+
+
+def _object_end(text: str, toks: Sequence[Tok], j: int, hi: int) -> int:
+    """The hearer object after `told`: a pronoun, a hearer word or a short noun phrase."""
+    if j >= hi:
+        return j
+    t = toks[j]
+    if t.low in OBJECT_PRONOUNS or t.low in HEARERS:
+        return j + 1
+    if t.low in ("that", ":", ","):
+        return j
+    e = j
+    if t.low in DETERMINERS:
+        e += 1
+    while e < hi and e - j < 6:
+        u = toks[e]
+        if u.low in HEARERS:
+            return e + 1
+        if not u.cap and u.low not in ("of", "-", "’s", "'s", "&"):
+            break
+        e += 1
+    return e if e > j else j + 1
+
+
+def clause_like(toks: Sequence[Tok], j: int, hi: int, loose: bool) -> bool:
+    """Whether the words at ``j`` read as a reported clause rather than an object."""
+    if hi - j < 3:
+        return False
+    first = toks[j].low
+    if first in NOT_CLAUSE_START or first in PREPOSITIONS:
+        return False
+    base = re.split(r"['’]", first, maxsplit=1)[0]
+    if base in SUBJECT_PRONOUNS and base not in ("this", "these", "those", "one", "who") and (
+            base != first or base not in ("that", "it") or hi - j >= 3):
+        if base != "that" or base != first:
+            return True
+    prev = first
+    for t in toks[j + 1:min(hi, j + 16)]:
+        if t.low in ("that", "which", "who", "whom") and first in DETERMINERS:
+            return False  # `the difficult moment that the country is going through`
+        if t.low in FINITE:
+            return True
+        if (len(t.low) > 4 and t.low.endswith("ed") and not t.cap
+                and prev not in DETERMINERS and prev not in PREPOSITIONS and prev not in ("of", "and", ",")):
+            return True
+        prev = t.low
+    return loose and hi - j >= 4
+
+
+# --------------------------------------------------------------------------- sentences
+@dataclass(slots=True)
+class Found:
+    att: Attribution
+    order: int = 0
+
+
+def _span(toks: Sequence[Tok], a: int, b: int, label: str) -> Span | None:
+    return Span(toks[a].start, toks[b - 1].end, label) if b > a else None
+
+
+def _clause_span(text: str, start: int, end: int) -> Span | None:
+    s, e = _strip(text, start, end)
+    while e > s and text[e - 1] in ".,;: \u00a0":
+        e -= 1
+    if s < e and text[e - 1] in "”\"’»" and text[s] not in QUOTE_CHARS and e - 1 > s:
+        # a clause ending in a closing mark keeps it (mixed); nothing to do
+        pass
+    if text[s:s + 5].lower() == "that ":
+        s += 5
+    return Span(s, e, "clause") if e - s >= 8 else None
+
+
+def _dateline_end(text: str, toks: Sequence[Tok], lo: int, hi: int) -> int:
+    """Index of the first token after a dateline (`PANO –`, `HANOI (VNA) —`), else lo."""
+    for i in range(lo, min(hi, lo + 12)):
+        t = toks[i]
+        if t.low in ("–", "—", "-") and i > lo and toks[i].start > toks[i - 1].end:
+            if all(u.cap or not u.low.isalpha() for u in toks[lo:i]):
+                return i + 1
+            return lo
+        if t.low.isalpha() and not t.cap:
+            return lo
+    return lo
+
+
+_MAX_QUOTES_IN_CLAUSE = 40
+
+
+def quote_closes(quotes: Sequence[QSpan]) -> list[int]:
+    """The closing offsets of a paragraph's quoted spans (sorted), computed once."""
+    if isinstance(quotes, QuoteList):
+        if quotes.closes is None:
+            quotes.closes = [q.close for q in quotes]
+        return quotes.closes
+    return [q.close for q in quotes]
+
+
+def _kind(text: str, clause: Span, quotes: Sequence[QSpan]) -> str | None:
+    """`indirect`, `mixed`, or None when the clause is a quotation itself (direct)."""
+    inside = 0
+    hits: list[QSpan] = []
+    first = bisect_left(quote_closes(quotes), clause.start + 1)
+    for q in quotes[first:first + _MAX_QUOTES_IN_CLAUSE]:
+        if q.open >= clause.end:
+            break
+        if q.open < clause.start - 1 or q.close > clause.end + 2:
+            # the clause sits in (or runs across) a quotation: a direct quote's business
+            if q.words >= 4:
+                return None
+            continue
+        hits.append(q)
+        inside += q.end - q.start
+    if not hits:
+        return "indirect"
+    if text[clause.start] in QUOTE_CHARS and hits[0].close >= clause.end - 1:
+        return None
+    if inside > 0.8 * (clause.end - clause.start) and text[clause.start] in QUOTE_CHARS:
+        return None
+    for q in hits:
+        q.consumed = True
+    return "mixed"
+
+
+def sentence_attributions(text: str, toks: list[Tok], quotes: Sequence[QSpan]) -> list[Attribution]:
+    """Indirect and mixed attributions of one sentence (tokens ``toks``)."""
+    hi = len(toks)
+    in_quote = _inside_quotes(toks, quotes)
+    cues = [c for k in range(hi) if not in_quote[k] and (c := cue_at(toks, k))]
+    # drop cues that overlap a previous phrase cue
+    kept: list[Cue] = []
+    for c in cues:
+        if kept and c.k < kept[-1].k + kept[-1].n:
+            continue
+        kept.append(c)
+    out: list[Attribution] = []
+    subject: Span | None = None
+    lo = _dateline_end(text, toks, 0, hi)
+    for idx, cue in enumerate(kept):
+        nxt = kept[idx + 1] if idx + 1 < len(kept) else None
+        att = _read_cue(text, toks, cue, nxt, lo, hi, quotes, subject)
+        if att:
+            out.append(att)
+            if att.speaker and subject is None:
+                subject = att.speaker
+    return out
+
+
+def _inside_quotes(toks: Sequence[Tok], quotes: Sequence[QSpan]) -> list[bool]:
+    flags = [False] * len(toks)
+    if not quotes:
+        return flags
+    if not toks:
+        return flags
+    closes = quote_closes(quotes)
+    qi = bisect_left(closes, toks[0].start + 1)
+    for i, t in enumerate(toks):
+        while qi < len(quotes) and quotes[qi].close <= t.start:
+            qi += 1
+        if qi >= len(quotes):
+            break
+        q = quotes[qi]
+        if q.open < t.start < q.close and q.words >= 3:
+            flags[i] = True
+    return flags
+
+
+def _clause_end(text: str, toks: Sequence[Tok], nxt: Cue | None, start: int, hi: int) -> int:
+    """Token index where a clause starting at ``start`` ends: the sentence end, or the
+    boundary before a following cue (`…, adding that …`, `… and added …`)."""
+    end = hi
+    if nxt is not None and nxt.k > start:
+        seg = speaker_before(toks, nxt.k, start)
+        if seg is None:
+            return end
+        s0, s1, b = seg
+        bare = s1 == s0 or (s1 - s0 == 1 and toks[s0].low in SUBJECT_PRONOUNS)
+        if bare and b > start and toks[b].low in (",", "and", ";", "while", "but"):
+            end = b
+    return end
+
+
+def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi: int,
+              quotes: Sequence[QSpan], subject: Span | None) -> Attribution | None:
+    k, cls = cue.k, cue.cls
+    j = k + cue.n
+    cue_span = _span(toks, k, j, "cue")
+    if cls == "according":
+        return _according(text, toks, k, j, lo, hi, cue_span, quotes, nxt)
+    if cls == "ask" or (k > 0 and toks[k - 1].low == "to"):
+        return None  # a direct-only cue, or an infinitive (`to maintain peace`)
+    seg = speaker_before(toks, k, lo)
+    if seg is None:
+        return None
+    s0, s1, boundary = seg
+    participle = toks[k].low.endswith("ing")
+    if s0 == s1 and not participle and lo <= boundary and toks[boundary].low == ",":
+        # `…, said Mr Phuc.`: the speaker follows the cue
+        e = _np_after(text, toks, j, hi)
+        if e > j and _inverted_speaker(text, toks, j, e, hi):
+            return _before_comma(text, toks, lo, boundary, _span(toks, j, e, "speaker"), cue_span, quotes)
+        # `Name, the minister, said …`: the name before the appositive
+        s0, s1 = _appositive(toks, boundary, lo)
+    # the hearer object of `told`
+    if cls == "tell":
+        oe = _object_end(text, toks, j, hi)
+        if oe > j:
+            cue_span = _span(toks, k, oe, "cue")
+        j = oe
+    elif j < hi and toks[j].low in OBJECT_PRONOUNS and toks[j].low != "it" and toks[j].low != "her":
+        j += 1
+    # skip adverbials up to `that`
+    start = None
+    if j < hi:
+        low = toks[j].low
+        if low == "that":
+            start = j + 1
+        elif low == ":":
+            start = j + 1
+        elif low in PREPOSITIONS or low in TIME_WORDS:
+            for i in range(j, min(hi, j + 16)):
+                if toks[i].low == "that":
+                    start = i + 1
+                    break
+                if _is_stop(text, toks, i) or toks[i].low in QUOTE_CHARS:
+                    break
+                if toks[i].low == "," and i + 1 < hi and clause_like(toks, i + 1, hi, False):
+                    start = i + 1
+                    break
+        elif low == ",":
+            # `Barden says, far too many lives …` / `X says, win or lose, he is staying`
+            if cls in ("say", "tell") and j + 1 < hi and clause_like(toks, j + 1, hi, False):
+                start = j + 1
+        elif clause_like(toks, j, hi, cls in ("say", "tell")):
+            start = j
+    speaker = _span(toks, s0, s1, "speaker")
+    if speaker is None and (participle or (lo <= boundary and toks[boundary].low == "and")):
+        # `…, saying …` / `X praised Y and said …`: the subject of the sentence
+        speaker = subject or _subject(toks, lo, boundary)
+    if start is not None and start < hi:
+        if toks[start].low in ("to",):
+            return None
+        end = _clause_end(text, toks, nxt, start, hi)
+        if end <= start:
+            return None
+        clause = _clause_span(text, toks[start].start, toks[end - 1].end)
+        if clause is None:
+            return None
+        if speaker is None and not toks[k].low.endswith("ing"):
+            return None
+        kind = _kind(text, clause, quotes)
+        if kind is None:
+            return None
+        return Attribution(clause, kind, cue_span, speaker)
+    # `CLAUSE, X said [adverbials].` / `CLAUSE, said X.`
+    if boundary < lo or toks[boundary].low != ",":
+        return None
+    if j < hi and not (_is_stop(text, toks, j) or toks[j].low in PREPOSITIONS
+                       or toks[j].low in TIME_WORDS or toks[j].low in (",", "—", "–", "(")):
+        if not (s0 == s1):
+            return None
+    if s0 == s1:
+        if toks[k].low.endswith("ing"):
+            return None
+        e = _np_after(text, toks, j, hi)
+        if e == j:
+            return None
+        speaker = _span(toks, j, e, "speaker")
+    if speaker is not None and not _np_ok(toks, speaker, s0, s1):
+        return None
+    cstart = lo
+    if cstart >= boundary:
+        return None
+    clause = _clause_span(text, toks[cstart].start, toks[boundary].start)
+    if clause is None or boundary - cstart < 3:
+        return None
+    kind = _kind(text, clause, quotes)
+    if kind is None:
+        return None
+    return Attribution(clause, kind, cue_span, speaker)
+
+
+def _inverted_speaker(text: str, toks: Sequence[Tok], j: int, e: int, hi: int) -> bool:
+    """Whether tokens j..e after a cue name its speaker (`…, said Mr Phuc.`)."""
+    first = toks[j]
+    if first.low in ("a", "an") or first.low in NOT_CLAUSE_START:
+        return False
+    at_end = e >= hi or _is_stop(text, toks, e) or toks[e].low == ","
+    if at_end:
+        return first.cap or first.low in DETERMINERS or first.low in SUBJECT_PRONOUNS
+    if toks[e].low not in PREPOSITIONS:
+        return False
+    return all(t.cap or t.low in ("of", "the", "and", "-", ".")
+               for t in toks[j:e] if t.low.isalpha() or t.low == "-")
+
+
+def _subject(toks: Sequence[Tok], lo: int, hi: int) -> Span | None:
+    """The noun phrase at the start of a sentence (`The Arizona Republican survived …`)."""
+    e = lo
+    while e < hi and e - lo < 8:
+        t = toks[e]
+        linking = e > lo and not t.low.isalpha() and t.low not in _BREAK_PUNCT
+        if t.cap or t.low in DETERMINERS or t.low in ("of", "-", "’s", "'s") or linking:
+            e += 1
+            continue
+        break
+    if e == lo and lo < hi and toks[lo].low in SUBJECT_PRONOUNS:
+        e = lo + 1
+    return _span(toks, lo, e, "speaker") if e > lo and toks[e - 1].low not in DETERMINERS else None
+
+
+def _before_comma(text: str, toks: list[Tok], lo: int, boundary: int, speaker: Span | None,
+                  cue_span: Span | None, quotes: Sequence[QSpan]) -> Attribution | None:
+    """`CLAUSE, <speaker and cue>`: the clause from the sentence start to the comma."""
+    if boundary - lo < 3:
+        return None
+    clause = _clause_span(text, toks[lo].start, toks[boundary].start)
+    if clause is None:
+        return None
+    kind = _kind(text, clause, quotes)
+    return Attribution(clause, kind, cue_span, speaker) if kind else None
+
+
+def _pure_name(toks: Sequence[Tok], a: int, b: int) -> bool:
+    words = [t for t in toks[a:b] if t.low.isalpha()]
+    return 0 < len(words) <= 6 and all(t.cap for t in words)
+
+
+def _appositive(toks: Sequence[Tok], comma: int, lo: int) -> tuple[int, int]:
+    """The speaker of `Name, appositive, …, said`: the nearest comma-separated segment that
+    is a bare name, else the nearest segment."""
+    first: tuple[int, int] | None = None
+    b = comma
+    for _ in range(5):
+        if b < lo or toks[b].low not in (",", "and"):
+            break
+        seg = speaker_before(toks, b, lo)
+        if seg is None or seg[1] <= seg[0]:
+            break
+        if first is None:
+            first = (seg[0], seg[1])
+        if _pure_name(toks, seg[0], seg[1]):
+            return seg[0], seg[1]
+        b = seg[2]
+    return first if first else (comma, comma)
+
+
+def _np_ok(toks: Sequence[Tok], speaker: Span, s0: int, s1: int) -> bool:
+    if s1 <= s0:
+        return True
+    first = toks[s0]
+    return first.cap or first.low in SUBJECT_PRONOUNS or first.low in DETERMINERS or s1 - s0 <= 3
+
+
+def _according(text: str, toks: list[Tok], k: int, j: int, lo: int, hi: int, cue_span: Span | None,
+               quotes: Sequence[QSpan], nxt: Cue | None) -> Attribution | None:
+    e = _np_after(text, toks, j, hi, 12)
+    if e == j:
+        return None
+    speaker = _span(toks, j, e, "speaker")
+    if e < hi and toks[e].low == "," and k <= lo + 1:
+        start = e + 1
+        end = _clause_end(text, toks, nxt, start, hi)
+        if end - start < 3:
+            return None
+        clause = _clause_span(text, toks[start].start, toks[end - 1].end)
+    elif k > lo and toks[k - 1].low == ",":
+        if k - 1 - lo < 3:
+            return None
+        clause = _clause_span(text, toks[lo].start, toks[k - 1].start)
+    else:
+        return None
+    if clause is None:
+        return None
+    kind = _kind(text, clause, quotes)
+    return Attribution(clause, kind, cue_span, speaker) if kind else None
+
+
+# --------------------------------------------------------------------------- direct
+def _after_attribution(text: str, toks: list[Tok], i: int, hi: int
+                       ) -> tuple[Span | None, Span, int] | None:
+    """`“…,” he said` / `“…,” said Smith`: the speaker, the cue and the attribution's last
+    token, reading from token ``i`` (the first token after the closing mark)."""
+    while i < hi and toks[i].low in (",", "—", "–", "-"):
+        i += 1
+    w0 = i
+    stop = i
+    while stop < hi and stop - w0 < 14:
+        if toks[stop].low in QUOTE_CHARS or _is_stop(text, toks, stop) or toks[stop].low in (":", ";"):
+            break
+        stop += 1
+    for c in range(w0, stop):
+        cue = cue_at(toks, c)
+        if cue is None or cue.cls in ("according", "express"):
+            continue
+        if c - w0 > _MAX_SPEAKER:
+            return None
+        if any(toks[x].low in (",", "(") for x in range(w0, c)):
+            # an appositive `Smith, the minister, said` is fine; anything else is not ours
+            pass
+        j = c + cue.n
+        cue_end = j
+        if cue.cls == "tell":
+            cue_end = _object_end(text, toks, j, stop)
+        if c > w0:
+            if toks[c - 1].low in NEGATIONS:
+                return None
+            s_end = c
+            while s_end > w0 and toks[s_end - 1].low in BEFORE_CUE_SKIP:
+                s_end -= 1
+            speaker = _span(toks, w0, s_end, "speaker")
+        else:
+            e = _np_after(text, toks, cue_end, stop)
+            speaker = _span(toks, cue_end, e, "speaker") if e > cue_end else None
+            if speaker is None:
+                return None
+        cue_span = _span(toks, c, cue_end, "cue")
+        assert cue_span is not None
+        return speaker, cue_span, stop
+    return None
+
+
+def _before_attribution(text: str, toks: list[Tok], lo: int, i: int
+                        ) -> tuple[Span | None, Span | None] | None:
+    """`He said: “…”` / `Smith told reporters, “…”`: tokens lo..i precede the mark."""
+    if i <= lo:
+        return None
+    for c in range(i - 1, max(lo, i - 10) - 1, -1):
+        cue = cue_at(toks, c)
+        if cue is None or cue.cls == "according":
+            if cue and cue.cls == "according":
+                e = _np_after(text, toks, c + 2, i)
+                return _span(toks, c + 2, e, "speaker"), _span(toks, c, c + 2, "cue")
+            continue
+        tail = toks[c + cue.n:i]
+        if any(t.low in QUOTE_CHARS for t in tail):
+            return None
+        if len(tail) > 8:
+            return None
+        if tail and tail[-1].low not in (":", ",", "that", "—", "–") and len(tail) > 2:
+            return None
+        cue_end = c + cue.n
+        if cue.cls == "tell":
+            cue_end = _object_end(text, toks, cue_end, i)
+        seg = speaker_before(toks, c, lo)
+        if seg is None:
+            return None
+        speaker = _span(toks, seg[0], seg[1], "speaker")
+        return speaker, _span(toks, c, cue_end, "cue")
+    return None
+
+
+def _label(text: str, toks: list[Tok]) -> tuple[Span | None, Span | None] | None:
+    """A sentence ending with a colon that introduces a quotation: its cue and speaker,
+    or a bare speaker label (`Commissioner Jane Roe:`)."""
+    if not toks or toks[-1].low != ":":
+        return None
+    found = _before_attribution(text, toks, 0, len(toks))
+    if found:
+        return found
+    n = len(toks) - 1
+    if 1 <= n <= 8 and all(t.cap or t.low in ("of", "-", ".", "’s", "'s") for t in toks[:n]):
+        return _span(toks, 0, n, "speaker"), None
+    return None
+
+
+# --------------------------------------------------------------------------- document
 def find_attributions(doc: Document) -> list[Attribution]:
     """Every quoted or reported statement with its cue and speaker words, in text order."""
-    return []
+    text = doc.text
+    sentences = doc.sentences
+    sent_starts = [s.start for s in sentences]
+    out: list[Attribution] = []
+    prev_label: tuple[Span | None, Span | None] | None = None
+    prev_para_quoted = False
+    for para in doc.paragraphs:
+        quotes = scan_quotes(text, para)
+        first = bisect_left(sent_starts, para.start)
+        last = bisect_left(sent_starts, para.end)
+        para_sents = sentences[first:last]
+        sent_toks = [tokenize(text, s.start, s.end) for s in para_sents]
+        found: list[Attribution] = []
+        for toks in sent_toks:
+            found.extend(sentence_attributions(text, toks, quotes))
+        direct, para_quoted = _direct(text, para, para_sents, sent_toks, quotes, prev_label,
+                                      prev_para_quoted)
+        found.extend(direct)
+        found.sort(key=lambda a: a.text.start)
+        out.extend(_dedupe(found))
+        prev_para_quoted = para_quoted
+        prev_label = _label(text, sent_toks[-1]) if sent_toks else None
+    return out
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    kept: list[Attribution] = []
+    for a in found:
+        if kept and a.text.start < kept[-1].text.end:
+            prev = kept[-1]
+            if a.kind == "direct" and prev.kind == "indirect":
+                kept[-1] = a
+            continue
+        kept.append(a)
+    return kept
+
+
+def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[list[Tok]],
+            quotes: Sequence[QSpan], prev_label: tuple[Span | None, Span | None] | None,
+            prev_para_quoted: bool) -> tuple[list[Attribution], bool]:
+    out: list[Attribution] = []
+    starts = [s.start for s in sents]
+    tok_starts = [[t.start for t in toks] for toks in sent_toks]
+    last_att: tuple[Span | None, Span | None, int] | None = None  # speaker, cue, end offset
+    any_quote = False
+    for q in quotes:
+        if q.consumed:
+            continue
+        si = max(0, bisect_left(starts, q.open + 1) - 1)
+        if not sents:
+            break
+        toks = sent_toks[si]
+        speaker: Span | None = None
+        cue: Span | None = None
+        attributed = False
+        continues = False
+        # 1. after the closing mark, in the same sentence or the next (split at `.”`)
+        if q.closed and (q.words >= 4 or _ends_with_pause(text, q)):
+            ci = si
+            ti = bisect_left(tok_starts[si], q.close)
+            if ti >= len(toks) and si + 1 < len(sents):
+                ci, ti = si + 1, 0
+            ctoks = sent_toks[ci]
+            if ti < len(ctoks) and ctoks[ti].start - q.close <= 3:
+                got = _after_attribution(text, ctoks, ti, len(ctoks))
+                if got:
+                    speaker, cue, stop = got
+                    attributed = True
+                    end_off = ctoks[stop - 1].end if stop > 0 else q.close
+                    last_att = (speaker, cue, _sentence_end(sents, ci, end_off))
+        # 2. before the opening mark
+        if not attributed:
+            oi = bisect_left(tok_starts[si], q.open)
+            got2 = _before_attribution(text, toks, 0, oi)
+            if got2:
+                speaker, cue = got2
+                attributed = True
+        # 3. right after the previous quote's attribution (`“A,” he said. “B.”`)
+        if (not attributed and last_att and 0 <= q.open - last_att[2] <= 8
+                and not text[last_att[2]:q.open].strip(" \t,.;:—–-\u00a0")):
+            speaker, cue = last_att[0], last_att[1]
+            attributed = True
+        # 4. the previous sentence ends with a colon (`Martino told reporters:`)
+        para_initial = q.open == para.start
+        sent_initial = q.open == sents[si].start
+        if not attributed and para_initial:
+            if prev_label:
+                speaker, cue = prev_label
+                attributed = True
+        elif not attributed and si > 0 and sent_initial:
+            lab = _label(text, sent_toks[si - 1])
+            if lab:
+                speaker, cue = lab
+                attributed = True
+        # 5. a further paragraph of a quotation
+        if not attributed and para_initial and prev_para_quoted:
+            continues = True
+            attributed = True
+        if not attributed and (any_quote and q.words >= _MIN_UNATTRIBUTED_WORDS):
+            continues = True
+            attributed = True
+        if not attributed and q.words >= _MIN_UNATTRIBUTED_WORDS + 2 and _sentence_like(text, q):
+            continues = bool(out) or prev_para_quoted
+            attributed = True
+        if not attributed:
+            continue
+        if speaker is None and cue is None:
+            continues = True
+        any_quote = True
+        out.append(Attribution(Span(q.start, q.end, "quote"), "direct", cue, speaker, continues))
+    ends_open = bool(quotes) and not quotes[-1].closed and bool(out) and out[-1].text.end == quotes[-1].end
+    starts_quote = bool(out) and out[0].text.start - para.start <= 2
+    return out, (ends_open or starts_quote or bool(out) and prev_para_quoted and starts_quote)
+
+
+def _ends_with_pause(text: str, q: QSpan) -> bool:
+    """`“Yes,” he said` / `“No!” she said`: a comma or end mark at the closing mark."""
+    around = text[q.end:q.close + 1]
+    return any(c in ",!?." for c in around)
+
+
+def _sentence_end(sents: Sequence[Span], si: int, offset: int) -> int:
+    return max(offset, sents[si].end) if si < len(sents) else offset
+
+
+def _sentence_like(text: str, q: QSpan) -> bool:
+    """A quotation that reads as speech: not Title Case, with a verb-ish word."""
+    words = re.findall(r"[A-Za-z’']+", text[q.start:q.end])
+    if not words:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    if caps > 0.6 * len(words):
+        return False
+    lows = {w.lower() for w in words}
+    return bool(lows & FINITE) or any(w.endswith("ed") for w in lows) or bool(lows & SUBJECT_PRONOUNS)
 
 
 def extract_quotes(doc: Document, people: Sequence[Person] = ()) -> list[Quote]:

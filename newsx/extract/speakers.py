@@ -45,10 +45,14 @@ _TOKEN = re.compile(r"[^\W_][\w'’.&-]{0,60}")
 _STOP = frozenset("of for the and to in at on with from by de".split())
 _MAX_TOKENS = 24  # longer "speaker words" are cut: they are never a name
 _MAX_CHARS = 300
+_MAX_NAMES = 2000  # distinct organisation names kept per head word
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-folded, accent-free, dot-free form used for every comparison."""
+    if text.isascii():
+        return text.casefold().replace(".", "")
     text = unicodedata.normalize("NFKD", text.translate(_PLAIN))
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.casefold().replace(".", "")
@@ -84,11 +88,12 @@ def lexicon() -> Lexicon:
 class Words:
     """The speaker words as tokens: surface forms and folded forms, possessives cut."""
 
-    surface: list[str]
-    folded: list[str]
-    starts: list[int]  # token starts relative to the phrase
+    surface: tuple[str, ...]
+    folded: tuple[str, ...]
+    starts: tuple[int, ...]  # token starts relative to the phrase
 
     @classmethod
+    @lru_cache(maxsize=8192)
     def of(cls, text: str) -> Words:
         surface: list[str] = []
         folded: list[str] = []
@@ -104,7 +109,7 @@ class Words:
             starts.append(m.start())
             if len(surface) >= _MAX_TOKENS:
                 break
-        return cls(surface, folded, starts)
+        return cls(tuple(surface), tuple(folded), tuple(starts))
 
 
 def _is_capitalised(word: str) -> bool:
@@ -118,7 +123,7 @@ def _is_acronym(word: str) -> bool:
 
 # --- people index ------------------------------------------------------------------------
 
-def _title_parts(words: list[str]) -> list[str]:
+def _title_parts(words: Sequence[str]) -> list[str]:
     """Folded title words split at hyphens, abbreviations expanded, stop words dropped."""
     lex = lexicon()
     parts: list[str] = []
@@ -200,12 +205,14 @@ class Salience:
         self.sentence_speaker = None
         self.sentence_mentions = []
 
-    def mention(self, person: int, pos: int, in_quote: bool) -> None:
+    def mention(self, person: int, pos: int, in_quote: bool, subject: bool = True) -> None:
+        """A mention; ``subject`` is False where it cannot be the sentence's subject
+        (a possessive: `Echoing Thien's view, Ve said …`)."""
         self.last_mention[person] = pos
         self.recent.pop(person, None)
         self.recent[person] = None
         if not in_quote:
-            if self.sentence_first is None:
+            if self.sentence_first is None and subject:
                 self.sentence_first = person
             self.sentence_mentions.append(person)
 
@@ -240,10 +247,11 @@ class _Resolver:
         self.quote_ends = [q[1] for q in quotes]
         self.sentence_starts = [s.start for s in doc.sentences]
         self.orgs = _Organisations(doc.text)
+        self.role_cache: dict[tuple[str, ...], frozenset[int]] = {}
 
     # the forward pass
     def run(self) -> list[str | None]:
-        events: list[tuple[int, int, int]] = [(s, 0, i) for s, _e, i in self.index.mentions]
+        events = [(m[0], 0, n) for n, m in enumerate(self.index.mentions)]
         for k, att in enumerate(self.found):
             anchor = att.speaker.start if att.speaker is not None else att.text.start
             events.append((anchor, 1, k))
@@ -252,7 +260,10 @@ class _Resolver:
         for pos, kind, item in events:
             self._advance(pos)
             if kind == 0:
-                self.state.mention(item, pos, self._in_quote(pos))
+                _start, end, person = self.index.mentions[item]
+                after = self.doc.text[end:end + 2]
+                possessive = after[:1] in ("'", "’") and after[1:2] in ("s", "", " ")
+                self.state.mention(person, pos, self._in_quote(pos), not possessive)
             else:
                 resolved[item] = self._resolve(self.found[item], pos)
         return resolved
@@ -337,13 +348,41 @@ class _Resolver:
             return self._pronoun(lex.get("person_noun", head) or "-", pos)
         if lex.has("group", head):
             return None, written
-        if lex.has("role", head) or lex.has("generic_role", head) or lex.has("person_noun", head):
+        if lex.has("evidence", head):
             return None, None
-        if lex.has("org_head", head) or any(_is_capitalised(w) for w in surface):
+        head_written = surface[_head_index(body)]
+        if lex.has("org_head", head):
+            return None, self.orgs.fullest(surface, body, pos) or written
+        if determiner == "definite" and not lex.has("anonymous", head) and (
+                lex.has("role", head) or lex.has("generic_role", head)
+                or _epithet(surface, head_written)):
+            # the Premier, the Government leader, the former youth international
+            return self._described(head), None
+        if (lex.has("role", head) or lex.has("generic_role", head) or lex.has("person_noun", head)
+                or lex.has("anonymous", head)):
+            return None, None
+        if any(_is_capitalised(w) for w in surface) and _name_like(surface):
             return None, self.orgs.fullest(surface, body, pos) or written
         return None, None
 
-    def _document(self, surface: list[str], folded: list[str], determiner: str | None,
+    def _described(self, head: str) -> int | None:
+        """The person a definite description with no title bearer refers to: the subject
+        of the preceding sentences or the last speaker. A role word (`the Premier`) goes
+        only to someone the article gives no title; a generic one (`the leader`) to
+        someone it gives a title; an epithet (`the veteran forward`) to either."""
+        s = self.state
+        for person in (s.last_subject, s.last_speaker):
+            if person is None:
+                continue
+            titled = bool(self.people[person].titles)
+            if self.lex.has("generic_role", head) and not titled:
+                continue
+            if self.lex.has("role", head) and titled:
+                continue
+            return person
+        return None
+
+    def _document(self, surface: Sequence[str], folded: Sequence[str], determiner: str | None,
                   pos: int) -> tuple[int | None, str | None]:
         """`an Auckland University statement`: the body named; `the message`: its author."""
         named = [i for i, w in enumerate(surface)
@@ -372,7 +411,9 @@ class _Resolver:
         s = self.state
         if s.last_resolved_person is not None:
             return s.last_resolved_person, None
-        return None, s.last_resolved
+        if s.last_resolved is not None:
+            return None, s.last_resolved
+        return s.last_speaker, None
 
     # names
     def _by_form(self, text: str) -> int | None:
@@ -402,17 +443,33 @@ class _Resolver:
         return max(persons, key=lambda i: (self.state.last_mention.get(i, -1), -i))
 
     # roles
-    def _role(self, body: list[str], pos: int) -> int | None:
+    def _role(self, body: Sequence[str], pos: int) -> int | None:
         """The most recently mentioned person bearing a title that fits the role words."""
+        key = tuple(body)
+        if key not in self.role_cache:
+            self.role_cache[key] = self._bearers(body)
+        bearers = self.role_cache[key]
+        if not bearers:
+            return None
+        if len(bearers) == 1:
+            return next(iter(bearers))
+        for person in reversed(self.state.recent):
+            if person in bearers:
+                return person
+        return min(bearers)
+
+    def _bearers(self, body: Sequence[str]) -> frozenset[int]:
+        """The persons whose titles fit the role words best (the head must fit)."""
         parts = _title_parts(body)
         if not parts:
-            return None
+            return frozenset()
         head = _head(body)
         alias = self.lex.get("role_alias", head)
         head_text = " " + " ".join(alias.split()[-1:] if alias else head.split("-")) + " "
         generic = self.lex.has("generic_role", head)
         wanted = set(parts)
-        best: tuple[int, int, int] | None = None
+        best = 0
+        bearers: set[int] = set()
         numbers = sorted({n for part in wanted for n in self.index.title_parts.get(part, ())})
         for person, title in (self.index.titles[n] for n in numbers):
             joined = " " + " ".join(title) + " "
@@ -423,10 +480,11 @@ class _Resolver:
                 score = overlap
             else:
                 continue
-            key = (score, self.state.last_mention.get(person, -1), -person)
-            if best is None or key > best:
-                best = key
-        return -best[2] if best is not None else None
+            if score > best:
+                best, bearers = score, {person}
+            elif score == best:
+                bearers.add(person)
+        return frozenset(bearers)
 
     # pronouns and person nouns
     def _pronoun(self, gender: str, pos: int) -> tuple[int | None, str | None]:
@@ -460,12 +518,30 @@ class _Resolver:
 _PREPOSITIONS = frozenset("of for from at with in to on by".split())
 
 
-def _head(body: list[str]) -> str:
+def _head(body: Sequence[str]) -> str:
     """The head noun: the last word before a preposition (`Minister of Foreign Affairs`)."""
+    return body[_head_index(body)]
+
+
+def _head_index(body: Sequence[str]) -> int:
     for i, word in enumerate(body):
         if i and word in _PREPOSITIONS:
-            return body[i - 1]
-    return body[-1]
+            return i - 1
+    return len(body) - 1
+
+
+def _epithet(surface: Sequence[str], head: str) -> bool:
+    """A description of a person by a lowercase noun with a proper modifier or an age
+    (`the Super Eagles' fringe forward`, `the 23-year-old`)."""
+    if _is_capitalised(head):
+        return False
+    return head.endswith("-year-old") or any(_is_capitalised(w) for w in surface)
+
+
+def _name_like(surface: Sequence[str]) -> bool:
+    """Words that can be a name as written: short, mostly capitalised (not a clause)."""
+    lower = sum(1 for w in surface if not _is_capitalised(w) and fold(w) not in _STOP)
+    return len(surface) <= 8 and lower <= 2
 
 
 def _cut_apposition(text: str) -> str:
@@ -489,6 +565,7 @@ def _represented(text: str) -> str | None:
 
 _CAP_WORD = r"[A-Z][\w'’&-]{0,40}"
 _FUNCTION = r"(?:of|for|and|the|on|&|de)"
+_SP = r"[ \u00a0]{1,3}"  # names do not run over line ends
 _COMPANY = r"(?:Inc|Ltd|Corp|LLC|PLC|plc|Co|AG|SA|GmbH|Limited|Corporation)"
 
 
@@ -498,25 +575,40 @@ class _Organisations:
     def __init__(self, text: str) -> None:
         self.text = text
         self.cache: dict[str, list[tuple[int, str]]] = {}
+        self.found: dict[tuple[str, ...], str | None] = {}
+        self.names: dict[str, tuple[list[tuple[int, str, Sequence[str]]], dict[str, set[int]]]] = {}
 
-    def fullest(self, surface: list[str], folded: list[str], pos: int) -> str | None:
+    def fullest(self, surface: Sequence[str], folded: Sequence[str], pos: int) -> str | None:
         """The fullest name in the text for the organisation words, or None."""
+        key = ("np", *folded)
+        if key not in self.found:
+            self.found[key] = self._fullest(surface, folded, pos)
+        return self.found[key]
+
+    def _fullest(self, surface: Sequence[str], folded: Sequence[str], pos: int) -> str | None:
         if len(surface) == 1 and _is_acronym(surface[0]):
             return self._expand(surface[0])
         lex = lexicon()
         head = folded[-1]
         if not lex.has("org_head", head) and not all(_is_capitalised(w) for w in surface):
             return None
-        heads = self._head_forms(head)
+        others = [w for w in folded[:-1] if w not in _STOP]
         best: tuple[int, int, int, str] | None = None
-        for form in heads:
-            for start, name in self._names(form):
-                tokens = Words.of(name).folded
+        for form in self._head_forms(head):
+            names, by_token = self._names(form)
+            if others:
+                ids = set(by_token.get(others[0], ()))
+                for w in others[1:]:
+                    ids &= by_token.get(w, set())
+            else:
+                ids = set(range(len(names)))
+            for n in ids:
+                start, name, tokens = names[n]
                 if not _contains(tokens, folded):
                     continue
-                key = (len(tokens), int(start < pos), -start, name)
-                if best is None or key > best:
-                    best = key
+                rank = (len(tokens), int(start < pos), -start, name)
+                if best is None or rank > best:
+                    best = rank
         return best[3] if best is not None else None
 
     def _head_forms(self, head: str) -> list[str]:
@@ -527,23 +619,33 @@ class _Organisations:
         forms = [w for w, c in lex.classes["org_head"].items() if c == canonical]
         return forms
 
-    def _names(self, head: str) -> list[tuple[int, str]]:
-        """Capitalised names containing ``head`` (capitalised) as a word."""
-        if head in self.cache:
-            return self.cache[head]
+    def _names(self, head: str) -> tuple[list[tuple[int, str, Sequence[str]]], dict[str, set[int]]]:
+        """Distinct capitalised names containing ``head`` as a word (first occurrence each),
+        and an index from their words to them."""
+        if head in self.names:
+            return self.names[head]
         word = re.escape(head[:1].upper() + head[1:])
         lower = re.escape(head)
         pattern = re.compile(
-            rf"(?:(?:{_CAP_WORD}|and|&)\s+){{0,6}}(?:{word}|{lower})\b"
-            rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}})?"
-            rf"(?:,?\s+{_COMPANY}\b\.?)?")
-        names: list[tuple[int, str]] = []
+            rf"(?:(?:{_CAP_WORD}|and|&){_SP}){{0,6}}(?:{word}|{lower})\b"
+            rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,4}})?"
+            rf"(?:,?{_SP}{_COMPANY}\b\.?)?")
+        names: list[tuple[int, str, Sequence[str]]] = []
+        by_token: dict[str, set[int]] = {}
+        seen: set[str] = set()
         for m in pattern.finditer(self.text):
             name, start = _trim_name(m.group(), m.start())
-            if name:
-                names.append((start, name))
-        self.cache[head] = names
-        return names
+            if not name or name in seen:
+                continue
+            seen.add(name)
+            tokens = Words.of(name).folded
+            for w in set(tokens):
+                by_token.setdefault(w, set()).add(len(names))
+            names.append((start, name, tokens))
+            if len(names) >= _MAX_NAMES:
+                break
+        self.names[head] = (names, by_token)
+        return names, by_token
 
     def _expand(self, acronym: str) -> str | None:
         letters = acronym.replace(".", "")
@@ -551,14 +653,14 @@ class _Organisations:
         if key in self.cache:
             hits = self.cache[key]
             return hits[0][1] if hits else None
-        sep = rf"\s+(?:{_FUNCTION}\s+){{0,2}}"
+        sep = rf"{_SP}(?:{_FUNCTION}{_SP}){{0,2}}"
         pattern = re.compile(r"\b" + sep.join(rf"{c}[\w'’-]{{0,30}}" for c in letters) + r"\b")
         hits = [(m.start(), m.group()) for m in pattern.finditer(self.text) if " " in m.group()]
         self.cache[key] = hits
         return hits[0][1] if hits else None
 
 
-def _contains(tokens: list[str], wanted: list[str]) -> bool:
+def _contains(tokens: Sequence[str], wanted: Sequence[str]) -> bool:
     """``wanted`` occurs in ``tokens`` as a run; organisation heads match their synonyms
     (`the force` ~ `Metropolitan Police`)."""
     lex = lexicon()
@@ -580,10 +682,14 @@ _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday janu
 
 
 def _trim_name(name: str, start: int) -> tuple[str, int]:
-    """Drop leading function words, articles, days and months from a found name."""
+    """Drop leading function words, articles, days and months from a found name, and
+    everything up to a possessive (`Vietnam's Foreign Ministry` -> `Foreign Ministry`)."""
     words = name.split()
     cut = 0
-    for w in words:
+    for i, w in enumerate(words[:-1]):
+        if w.endswith(("'s", "’s", "s'", "s’")):
+            cut = i + 1
+    for w in words[cut:]:
         if fold(w) in _LEADING or fold(w) in _DAYS or not _is_capitalised(w):
             cut += 1
             continue

@@ -1,0 +1,169 @@
+"""Quote detection: one case per rule of issue 5, with exact spans, kinds, cues, speakers."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from newsx.document import Document
+from newsx.extract.quotes import find_attributions
+from newsx.segment import segment
+
+
+def found(text: str) -> list[tuple[str, str, str | None, str | None, bool]]:
+    doc = segment(Document(text))
+    return [(doc.cut(a.text), a.kind, doc.cut(a.cue) if a.cue else None,
+             doc.cut(a.speaker) if a.speaker else None, a.continues)
+            for a in find_attributions(doc)]
+
+
+def texts(text: str) -> list[str]:
+    return [f[0] for f in found(text)]
+
+
+# ----------------------------------------------------------------------- direct
+@pytest.mark.parametrize(("opening", "closing"), [
+    ('"', '"'), ("“", "”"), ("‘", "’"), ("«", "»"), ("„", "“"), ("″", "″"),
+])
+def test_direct_quote_in_every_mark_style(opening: str, closing: str) -> None:
+    text = f"{opening}The bridge will open next spring,{closing} the mayor said."
+    assert found(text) == [("The bridge will open next spring", "direct", "said", "the mayor", False)]
+
+
+def test_attribution_before_with_colon() -> None:
+    text = "Ms Lan told reporters: “We have finished the first phase of the work.”"
+    assert found(text) == [
+        ("We have finished the first phase of the work.", "direct", "told reporters", "Ms Lan", False)]
+
+
+def test_attribution_inverted_after() -> None:
+    assert found("“Prices are falling fast,” said the finance minister.") == [
+        ("Prices are falling fast", "direct", "said", "the finance minister", False)]
+
+
+def test_quote_split_by_attribution_then_new_sentence_is_two_quotes() -> None:
+    text = "“The team played well,” he said. “We will win the next match.”"
+    assert found(text) == [
+        ("The team played well", "direct", "said", "he", False),
+        ("We will win the next match.", "direct", "said", "he", False),
+    ]
+
+
+def test_quote_split_by_attribution_with_comma_is_two_quotes() -> None:
+    text = "“The harvest was good,” the farmer said, “but prices were low this year.”"
+    assert found(text) == [
+        ("The harvest was good", "direct", "said", "the farmer", False),
+        ("but prices were low this year.", "direct", "said", "the farmer", False),
+    ]
+
+
+def test_quote_running_over_paragraphs() -> None:
+    text = ("Coach Minh said: “We trained hard all winter and it showed today.\n\n"
+            "“Next week we travel to Da Nang and we are ready for it.”")
+    assert found(text) == [
+        ("We trained hard all winter and it showed today.", "direct", "said", "Coach Minh", False),
+        ("Next week we travel to Da Nang and we are ready for it.", "direct", None, None, True),
+    ]
+
+
+def test_speaker_in_previous_sentence_ending_with_colon() -> None:
+    text = "Martino told reporters after the hearing:\n\n“The judge made the right decision for everyone.”"
+    assert found(text) == [
+        ("The judge made the right decision for everyone.", "direct", "told reporters", "Martino", False)]
+
+
+def test_scare_quotes_and_titles_are_not_quotes() -> None:
+    text = ("The so-called “green card” scheme began in May. "
+            "She reviewed the novel “The Quiet River Flows” for the paper.")
+    assert found(text) == []
+
+
+# ----------------------------------------------------------------------- indirect
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The governor said that the new road will be finished by June.",
+     ("the new road will be finished by June", "indirect", "said", "The governor")),
+    ("She said the factory would hire 300 workers.",
+     ("the factory would hire 300 workers", "indirect", "said", "She")),
+    ("The budget will rise by 5 percent next year, the minister said.",
+     ("The budget will rise by 5 percent next year", "indirect", "said", "the minister")),
+    ("The mayor told reporters that the water was safe to drink.",
+     ("the water was safe to drink", "indirect", "told reporters", "The mayor")),
+    ("The company said in a statement that it had recalled 2,000 cars.",
+     ("it had recalled 2,000 cars", "indirect", "said", "The company")),
+    ("According to the ministry, 40 officers were injured in the clashes.",
+     ("40 officers were injured in the clashes", "indirect", "According to", "the ministry")),
+    ("Police said the driver was taken to hospital.",
+     ("the driver was taken to hospital", "indirect", "said", "Police")),
+    ("He hoped the two countries will deepen their cooperation.",
+     ("the two countries will deepen their cooperation", "indirect", "hoped", "He")),
+    ("The envoy underlined that trade between the two sides has doubled.",
+     ("trade between the two sides has doubled", "indirect", "underlined", "The envoy")),
+    ("He expressed his belief that the talks would succeed.",
+     ("the talks would succeed", "indirect", "expressed his belief", "He")),
+])
+def test_indirect_speech(text: str, expected: tuple[str, str, str, str]) -> None:
+    assert found(text) == [(*expected, False)]
+
+
+@pytest.mark.parametrize("verb", [
+    "noted", "stressed", "emphasised", "affirmed", "warned", "explained", "added",
+    "insisted", "announced", "confirmed", "proposed",
+])
+def test_statement_verbs_with_that_clause(verb: str) -> None:
+    assert found(f"The chairman {verb} that the plan is ready.") == [
+        ("the plan is ready", "indirect", verb, "The chairman", False)]
+
+
+def test_clause_before_named_speaker_with_adverbials() -> None:
+    text = "The country is ready to send more troops, Minister Tran Van An affirmed at a meeting in Hanoi."
+    assert found(text) == [("The country is ready to send more troops", "indirect", "affirmed",
+                            "Minister Tran Van An", False)]
+
+
+def test_two_reported_clauses_in_one_sentence() -> None:
+    text = "He said the hospital was full, adding that more beds would arrive soon."
+    assert texts(text) == ["the hospital was full", "more beds would arrive soon"]
+
+
+@pytest.mark.parametrize("text", [
+    "He thanked the UN for its support.",
+    "The minister praised the initiatives of the local teams.",
+    "She expressed her delight at the result.",
+    "He stressed the importance of the new trade agreement.",
+    "The director noted the efforts of the staff.",
+    "She asked the units to continue their work.",
+    "He did not say whether the plan would go ahead.",
+])
+def test_speech_verb_with_noun_phrase_object_is_not_a_quote(text: str) -> None:
+    assert found(text) == []
+
+
+# ----------------------------------------------------------------------- mixed
+def test_mixed_quote() -> None:
+    text = "The spokeswoman said the company had “always kept its promises to customers.”"
+    assert found(text) == [("the company had “always kept its promises to customers.”", "mixed", "said",
+                            "The spokeswoman", False)]
+
+
+def test_mixed_quote_with_short_fragment() -> None:
+    text = 'The premier said the city was "well on track" to reopen soon.'
+    assert found(text) == [('the city was "well on track" to reopen soon', "mixed", "said",
+                            "The premier", False)]
+
+
+# ----------------------------------------------------------------------- offsets, speed
+def test_offsets_index_the_text() -> None:
+    text = "Intro line.\n\n“It is cold today,” the forecaster said.\n\nPolice said the road was closed."
+    doc = segment(Document(text))
+    for a in find_attributions(doc):
+        assert doc.text[a.text.start:a.text.end] == doc.cut(a.text)
+    assert [doc.cut(a.text) for a in find_attributions(doc)] == ["It is cold today", "the road was closed"]
+
+
+@pytest.mark.parametrize("unit", ['"a," ', "“, ", 'He said that "x, ', "Mr. Smith said, "])
+def test_adversarial_line_is_fast(unit: str) -> None:
+    doc = segment(Document(unit * (1_000_000 // len(unit))))
+    started = time.perf_counter()
+    find_attributions(doc)
+    assert time.perf_counter() - started < 10
