@@ -569,7 +569,8 @@ def _subject(toks: Sequence[Tok], lo: int, hi: int) -> Span | None:
     e = lo
     while e < hi and e - lo < 7:
         t = toks[e]
-        verbish = (t.low in FINITE or t.low in words or (not t.cap and len(t.low) > 3 and t.low.endswith("ed"))
+        past = not t.cap and len(t.low) > 3 and t.low.endswith("ed")
+        verbish = (t.low in FINITE or t.low in words or past
                    or t.low in _BREAK_PUNCT or t.low in CLAUSE_BREAKS)
         if verbish:
             break
