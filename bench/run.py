@@ -269,6 +269,62 @@ def library(paths: list[Path], report: Report, label: str, repeat: int, profile:
         print(s.getvalue())
 
 
+def stages(paths: list[Path], report: Report, label: str) -> None:
+    """CPU seconds and MB/s of each pipeline stage (segmenting and every extractor).
+
+    Wraps the functions ``newsx.assemble`` calls, whatever they are, so it follows the
+    pipeline as extractors are added. Quote detection and speaker resolution are shown
+    apart; ``extract_quotes`` is given without them.
+    """
+    import importlib
+
+    import newsx
+    from newsx.read import read_path
+
+    texts = [read_path(p)[0] for p in paths]
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    spent: dict[str, float] = {}
+    patched: list[tuple[Any, str, Any]] = []
+
+    def wrap(module: Any, name: str, label: str) -> None:
+        fn = getattr(module, name)
+
+        def timed(*a: Any, **k: Any) -> Any:
+            start = time.process_time()
+            try:
+                return fn(*a, **k)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.process_time() - start
+
+        patched.append((module, name, fn))
+        setattr(module, name, timed)
+
+    assemble = importlib.import_module("newsx.assemble")
+    batch = importlib.import_module("newsx.batch")
+    quotes = importlib.import_module("newsx.extract.quotes")
+    wrap(batch, "segment", "segment")
+    for name in dir(assemble):
+        if name.startswith("extract_") and callable(getattr(assemble, name)):
+            wrap(assemble, name, name.removeprefix("extract_"))
+    for name in ("find_attributions", "resolve_speakers"):
+        if callable(getattr(quotes, name, None)):
+            wrap(quotes, name, name)
+    try:
+        start = time.process_time()
+        for text in texts:
+            newsx.extract(text)
+        total = time.process_time() - start
+    finally:
+        for module, name, fn in reversed(patched):
+            setattr(module, name, fn)
+    if "quotes" in spent:
+        spent["quotes"] -= spent.get("find_attributions", 0.0) + spent.get("resolve_speakers", 0.0)
+    spent["rest (assemble, glue)"] = total - sum(spent.values())
+    for name, secs in sorted(spent.items(), key=lambda kv: -kv[1]):
+        report.add(section="stages", corpus=label, stage=name, cpu_s=round(secs, 2),
+                   share=f"{100 * secs / total:.0f}%", mb_s=round(size / MB / secs, 1) if secs > 0 else None)
+
+
 def cli_throughput(folder: Path, paths: list[Path], jobs: list[int], report: Report, label: str,
                    work: Path, repeat: int) -> dict[int, float]:
     size = sum(p.stat().st_size for p in paths)
@@ -401,7 +457,8 @@ def print_tables(report: Report) -> None:
     sections = {}
     for row in report.rows:
         sections.setdefault(row["section"], []).append(row)
-    titles = {"library": "newsx.extract (in memory)", "cli": "CLI end to end (JSON Lines to a file)",
+    titles = {"library": "newsx.extract (in memory)", "stages": "CPU time by pipeline stage (in memory)",
+              "cli": "CLI end to end (JSON Lines to a file)",
               "worst": "worst-case inputs (CLI, one file)",
               "scale": "constant memory (CLI over many 3 KB files)"}
     for name, rows in sections.items():
@@ -479,6 +536,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_throughput:
             print(f"corpus {label}: {len(paths)} files, {sum(p.stat().st_size for p in paths) / MB:.1f} MB")
             library(paths, report, label, args.repeat, args.profile)
+            stages(paths, report, label)
             cli_throughput(folder, paths, [1, args.jobs], report, label, work, args.repeat)
         run_worst = args.worst_case if args.worst_case is not None else not (args.corpus or args.corpus_jsonl)
         if run_worst:
