@@ -128,3 +128,18 @@ def test_first_name_after_a_preposition_is_still_a_person() -> None:
 def test_place_after_a_preposition_is_not_a_person() -> None:
     text = "The delegation travelled from Quy Nhon to Tuy Hoa by road on Friday.\n"
     assert names(text) == []
+
+
+def test_western_first_name_alone_is_the_same_person() -> None:
+    text = ("Coach Sarah Whitfield watched from the bench.\n"
+            "Sarah said the team had worked hard. Whitfield then left.")
+    out = people(text)
+    assert [p.to_dict() for p in out] == [{"name": "Sarah Whitfield", "titles": ["Coach"],
+                                           "aliases": ["Sarah", "Whitfield"], "mentions": 3}]
+    assert out[0].gender == "female"
+
+
+def test_title_case_headline_words_do_not_extend_a_name() -> None:
+    text = ("Senator Maria Lopez Backs New Water Plan For Valley Farmers\n"
+            "Senator Maria Lopez said the plan would help farmers.\n")
+    assert names(text) == ["Maria Lopez"]

@@ -34,6 +34,8 @@ _ALW = rf"(?:al|el)-{_UP}[\w'’-]{{0,30}}"
 _RUN = re.compile(rf"{_CAPW}(?:{_SEP}(?:(?:{_PARTICLES}){_SEP}){{0,2}}(?:{_CAPW}|{_ALW})){{0,12}}")
 _TOKEN = re.compile(rf"(?:{_UP}\.){{1,4}}(?!\w)|[\w'’.-]+")
 _INITIAL = re.compile(rf"(?:{_UP}\.){{1,4}}|{_UP}")
+_CONTRACTION = re.compile(r"(?:n['’]t|['’](?:ll|re|ve|d|m))$", re.I)
+_CAMEL = re.compile(r"[a-z][A-Z]")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 
 _BYLINE = re.compile(
@@ -43,11 +45,12 @@ _CREDIT = re.compile(  # first character as a class: the scanner skips ahead fas
     r"[PpIiCc](?:hotographer|hoto [Cc]redit|hoto|HOTO|icture|mage|redit)s?"
     r"(?:[ \u00a0]{1,3}by[ \u00a0]|[ \u00a0]{0,3}[:：])[ \u00a0]{0,3}(?=[^\W\d_])[^\n()|]{0,80}")
 _AFTER_WORD = re.compile(r"[ \u00a0]{0,3}([A-Za-z]+)")
-_APPOSITION = re.compile(r"[ \u00a0]{0,2},[ \u00a0]{1,3}([^,;.()\"“”\n]{2,120})")
-_NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?([^,;.()\"“”\n]{2,120})")
+_APPOSITION = re.compile(r"[ \u00a0]{0,2},[ \u00a0]{1,3}([^,;.()\"“”\n—–]{2,120})")
+_NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?([^,;.()\"“”\n—–]{2,120})")
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
 _SENT_START = re.compile(r"(?:^|[.!?…][\"'”’)]{0,3}[ \u00a0]+|\n)[\"'“‘(\[ \u00a0]{0,3}$")
 _APPOS_STOP = frozenset(("who", "which", "said", "says", "told", "added", "when", "where", "while"))
+_DETERMINERS = frozenset(("a", "an", "his", "her", "its", "their", "our", "whose"))
 _CONNECTORS = frozenset(("of", "for", "and", "the", "on", "in", "to", "at"))
 _LEADING_DROP = frozenset(("the", "a", "an", "and", "of", "for", "on", "in", "to", "at", "former"))
 _NAME, _INIT, _PART, _OTHER = "N", "I", "P", "O"
@@ -114,6 +117,10 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
     if word[0].islower():
         return _PART, fold(word)
     bare = word.rstrip(".")
+    if len(word) == 1:
+        return _OTHER, word.lower()  # I, A: a pronoun or article, not an initial without its dot
+    if _CONTRACTION.search(word) or len(_CAMEL.findall(word)) >= 2:
+        return _OTHER, fold(word)  # Isn't, We'll; CravenFlagShareLike (glued page furniture)
     if _INITIAL.fullmatch(word) or _INITIAL.fullmatch(bare):
         k = fold(bare)
         if k in lex["place"] or k in lex["title_modifier"] or len(bare.replace(".", "")) > 1:
@@ -201,7 +208,7 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
     taken: list[str] = []
     gender: str | None = None
     adjacent = False
-    right_is_title = False
+    right_is_title = right_lower_title = False
     for i in range(len(words) - 1, -1, -1):
         w = words[i][0]
         if w.endswith(".") and i < len(words) - 1 and not _INITIAL.fullmatch(w) \
@@ -219,12 +226,21 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
             adjacent = _is_head(k, lex)
         if w[0].isupper():
             cls = _classify(w, lex)[0]
-            if cls == _NAME and not (right_is_title or _POSSESSIVE.search(w)):
-                break
-        elif not (is_title or k in _CONNECTORS or _POSSESSIVE.search(w)):
+            if k in lex["stop_word"] or (len(w) >= 4 and w.isupper() and not is_title):
+                break  # The, But: a sentence opener; SHOUTED headline words
+            if cls == _NAME and not (_POSSESSIVE.search(w) or (right_lower_title and i == len(words) - 2)
+                                     or (right_is_title and sum(c.isupper() for c in w) >= 2)):
+                break  # another name (Trump and Sen. Cruz), unless Bournemouth striker, RoK Minister
+        elif k in _CONNECTORS:
+            left = fold(_POSSESSIVE.sub("", words[i - 1][0].rstrip("."))) if i else ""
+            if not (left in _CONNECTORS or _is_head(left, lex) or left in lex["title_modifier"]
+                    or left in lex["org_word"] or left in lex["place"] or left in lex["nationality"]):
+                break  # Clinton and former Gov. X: the connector joins names, not a title
+        elif not (is_title or _POSSESSIVE.search(w)):
             break
         taken.append(w)
         right_is_title = is_title
+        right_lower_title = is_title and w[0].islower()
     taken.reverse()
     while taken and fold(taken[0]) in _LEADING_DROP | lex["stop_word"] and not _is_head(fold(taken[0]), lex):
         taken.pop(0)
@@ -283,8 +299,16 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
                 break
         while words and fold(words[0]) in ("the", "and"):
             words.pop(0)
-        if not words or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex) for w in words[:5]):
+        skip = 1 if words and fold(words[0]) in _DETERMINERS else 0
+        if not words or len(words) > 14 or (words[0][0].islower() and not skip
+                                             and fold(words[0]) in lex["stop_word"]) \
+                or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)
+                           for w in words[:skip + 3]):
             break
+        if any(_is_head(fold(h.rstrip(".")), lex) and a[0].isupper() and b[0].isupper()
+               and _classify(a, lex)[0] == _NAME and _classify(b, lex)[0] == _NAME
+               for h, a, b in zip(words, words[1:], words[2:], strict=False)):
+            break  # former UN Ambassador John Bolton: another person, not a title
         first_cls = _classify(words[0], lex)[0] if words[0][0].isupper() else _OTHER
         if first_cls == _NAME and not _is_head(fold(words[0]), lex) and len(words) > 1 \
                 and _classify(words[1], lex)[0] == _NAME:
@@ -416,7 +440,8 @@ def _vietnamese_names(toks: list[_Tok], lex: Lexicon) -> None:
                     and toks[j].key not in lex["org_word"] and not _is_head(toks[j].key, lex) \
                     and toks[j].key not in lex["title_modifier"]:
                 j += 1
-            if j - i >= 3 and not (j < n and toks[j].key in lex["org_word"]):
+            if j - i >= 3 and not (j < n and toks[j].key in lex["org_word"]) \
+                    and any(x.cls == _NAME for x in toks[i + 1:j]):  # not "Do Not Pay"
                 for x in toks[i:j]:
                     x.cls = _NAME
                 i = j
@@ -436,10 +461,26 @@ def _segments(toks: list[_Tok]):
                                                              and toks[j + 1].cls == _NAME)):
             j += 1
             w = toks[j - 1].word
-            if toks[j - 1].cls == _NAME and _POSSESSIVE.search(w) and not w.endswith(("s'", "s’")):
-                break
+            if toks[j - 1].cls == _NAME and (_POSSESSIVE.search(w) and not w.endswith(("s'", "s’"))
+                                             or w.endswith(".") and len(w) > 2):
+                break  # Trọng's re-election; "... Cruz. I": a possessive or a sentence end
         yield i, j
         i = j
+
+
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs".split())
+
+
+def _title_case_line(text: str, start: int, end: int, cache: dict[int, bool]) -> bool:
+    """Whether the line holding ``start`` is written in Title Case (a headline)."""
+    ls = text.rfind("\n", 0, start) + 1
+    got = cache.get(ls)
+    if got is None:
+        le = text.find("\n", end)
+        words = [w for w in text[ls:le if le >= 0 else len(text)][:400].split() if w[0].isalpha()]
+        big = [w for w in words if w.lower() not in _SMALL_WORDS]
+        got = cache[ls] = len(big) >= 4 and sum(w[0].isupper() for w in big) >= 0.85 * len(big)
+    return got
 
 
 def _maybe_name(word: str, lex: Lexicon) -> bool:
@@ -464,6 +505,7 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
     ranges = _excluded_ranges(doc, authors)
     starts = [r[0] for r in ranges]
     occs: list[_Occ] = []
+    lines: dict[int, bool] = {}
     org, place = lex["org_word"], lex["place"]
     for run in _RUN.finditer(text):
         if run.start() and (text[run.start() - 1].isalnum() or text[run.start() - 1] in _WORD_CHARS):
@@ -484,6 +526,10 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
             continue  # United Nations, New York Times: no token that could start a name
         initial = _SENT_START.search(text, max(0, run.start() - 6), run.start()) is not None
         toks = _run_tokens(word, run.start(), lex, initial)
+        if _title_case_line(text, run.start(), run.end(), lines):
+            for t in toks[1:]:
+                if t.cls == _NAME and t.key in lex.english and t.key not in lex.first_names:
+                    t.cls = _OTHER  # "Hillary Clinton Sides With ...": headline words
         for i, j in _segments(toks):
             seg = toks[i:j]
             if all(t.cls == _INIT for t in seg):
@@ -591,6 +637,8 @@ def _alias_keys(full: tuple[str, ...], lex: Lexicon) -> list[tuple[str, ...]]:
     out = [full[i:] for i in range(len(full))]
     if _family_first(full, lex):
         out.append(full[:1])
+    elif len(full) >= 2 and not vn_like_all(full, lex) and lex.first_names.get(full[0]) in ("m", "f"):
+        out.append(full[:1])  # Western first name alone (features and sport use it)
     return out
 
 
