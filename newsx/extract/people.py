@@ -45,8 +45,11 @@ _CREDIT = re.compile(  # first character as a class: the scanner skips ahead fas
     r"[PpIiCc](?:hotographer|hoto [Cc]redit|hoto|HOTO|icture|mage|redit)s?"
     r"(?:[ \u00a0]{1,3}by[ \u00a0]|[ \u00a0]{0,3}[:：])[ \u00a0]{0,3}(?=[^\W\d_])[^\n()|]{0,80}")
 _AFTER_WORD = re.compile(r"[ \u00a0]{0,3}([A-Za-z]+)")
-_APPOSITION = re.compile(r"[ \u00a0]{0,2},[ \u00a0]{1,3}([^,;.()\"“”\n—–]{2,120})")
-_NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?([^,;.()\"“”\n—–]{2,120})")
+_APPOSITION = re.compile(r"[ \u00a0]{0,2},[ \u00a0]{1,3}")
+_NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?")
+_PHRASE = re.compile(r"[^,;.()\"“”\n—–]{1,160}")
+_ABBREV_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Ft|Mt|Inc|Co|Corp|Gen|Col|Lt|Prof))$")
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
 _SENT_START = re.compile(r"(?:^|[.!?…][\"'”’)]{0,3}[ \u00a0]+|\n)[\"'“‘(\[ \u00a0]{0,3}$")
 _APPOS_STOP = frozenset(("who", "which", "said", "says", "told", "added", "when", "where", "while"))
@@ -71,7 +74,8 @@ class _Occ:
     score: int | None = None        # context evidence, once computed
     context_done: bool = False
     after_prep: bool = False        # right after in/at/of/...
-    titled: bool = False            # honorific or title right before
+    titled: bool = False            # honorific or title before
+    adjacent: bool = False          # an honorific or title head right before (Mr Phuc, Minister Son)
     appositive: bool = False        # a title in an apposition after
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
@@ -215,6 +219,8 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
                 and fold(w[:-1]) not in lex["honorific_title"] and fold(w[:-1]) not in lex["honorific_male"] \
                 and fold(w[:-1]) not in lex["honorific_female"]:
             break  # a sentence ended here
+        if not w[0].isalpha():
+            break  # '' quotation marks, numbers
         k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
         is_title = _is_head(k, lex) or k in lex["title_modifier"]
         if i == len(words) - 1:
@@ -232,6 +238,9 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
                                      or (right_is_title and sum(c.isupper() for c in w) >= 2)):
                 break  # another name (Trump and Sen. Cruz), unless Bournemouth striker, RoK Minister
         elif k in _CONNECTORS:
+            right = fold(taken[-1].rstrip(".")) if taken else ""
+            if right in _RANKS or _is_head(right, lex):
+                break  # daughter of former President X, adviser to President X: X holds the right part
             left = fold(_POSSESSIVE.sub("", words[i - 1][0].rstrip("."))) if i else ""
             if not (left in _CONNECTORS or _is_head(left, lex) or left in lex["title_modifier"]
                     or left in lex["org_word"] or left in lex["place"] or left in lex["nationality"]):
@@ -286,12 +295,34 @@ def _contained(short: str, long: str) -> bool:
     return n < len(b) and any(b[i:i + n] == a for i in range(len(b) - n + 1))
 
 
+def _phrase(text: str, pos: int) -> tuple[str, int]:
+    """The clause fragment from ``pos`` to the next comma, bracket, quote, dash or sentence end
+    (a period after ``Mr`` or an initial does not end it)."""
+    out, end = "", pos
+    for _ in range(4):
+        m = _PHRASE.match(text, end)
+        if not m:
+            break
+        out += m.group()
+        end = m.end()
+        if not (text.startswith(".", end) and _ABBREV_END.search(out[-6:])):
+            break
+        out += "."
+        end += 1
+    cut = min((i for i in (out.find("''"), out.find("``")) if i >= 0), default=-1)
+    if cut >= 0:
+        out, end = out[:cut], pos + cut
+    return out, end
+
+
 def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
     """Titles in an apposition after a name: ``X, UN Under-Secretary-General for …, said``."""
     titles: list[str] = []
     m = _APPOSITION.match(text, end)
-    while m and len(titles) < 3:
-        phrase = m.group(1).strip()
+    pos = m.end() if m else -1
+    while pos >= 0 and len(titles) < 3:
+        raw, stop = _phrase(text, pos)
+        phrase = raw.strip()
         words = phrase.split()
         for i, w in enumerate(words):
             if fold(w) in _APPOS_STOP:
@@ -300,8 +331,8 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
         while words and fold(words[0]) in ("the", "and"):
             words.pop(0)
         skip = 1 if words and fold(words[0]) in _DETERMINERS else 0
-        if not words or len(words) > 14 or (words[0][0].islower() and not skip
-                                             and fold(words[0]) in lex["stop_word"]) \
+        if len(phrase) < 2 or not words or len(words) > 14 or (words[0][0].islower() and not skip
+                                                                 and fold(words[0]) in lex["stop_word"]) \
                 or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)
                            for w in words[:skip + 3]):
             break
@@ -314,9 +345,10 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
                 and _classify(words[1], lex)[0] == _NAME:
             break  # a list of names, not an apposition
         titles.append(" ".join(words))
-        if len(words) < len(m.group(1).split()):
+        if len(words) < len(phrase.split()) or not text.startswith(",", stop):
             break
-        m = _NEXT_APPOSITION.match(text, m.end())
+        m = _NEXT_APPOSITION.match(text, stop)
+        pos = m.end() if m else -1
     return titles
 
 
@@ -409,7 +441,8 @@ def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool) -> l
     for i, t in enumerate(toks):
         if t.cls == _OTHER and i > 0 and t.word[0].isupper() and toks[i - 1].cls == _NAME \
                 and _first_name(toks[i - 1].key, lex) and t.key in lex.english \
-                and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME):
+                and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME
+                                                   or toks[i + 1].key.rstrip(".") in _SUFFIXES):
             t.cls = _NAME  # Phil Yock, Mark Noble: a surname that is also a word
     return toks
 
@@ -468,6 +501,7 @@ def _segments(toks: list[_Tok]):
         i = j
 
 
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs".split())
 
 
@@ -543,6 +577,8 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
                 bare_last = bare_last[:-1]
             end = seg[-1].start + len(bare_last)
             keys = tuple(t.key.rstrip(".") for t in seg[:-1]) + (fold(bare_last).rstrip("."),)
+            if len(keys) > 2 and keys[-1] in _SUFFIXES:
+                keys = keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
             after_org = j < len(toks) and (toks[j].key in org or toks[j].key in place)
             before_org = i > 0 and toks[i - 1].key in org and not _is_head(toks[i - 1].key, lex)
             occs.append(_Occ(start, end, text[start:end], keys, end < seg[-1].end,
@@ -566,6 +602,7 @@ def _context(occ: _Occ, text: str, lex: Lexicon) -> None:
         occ.gender = gender
         occ.titles.extend(titles)
         occ.titled = bool(gender or adjacent or titles)
+        occ.adjacent = bool(gender or adjacent)
     if not occ.possessive and (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
         app = _apposition_titles(text, occ.end, lex)
         if app:
@@ -662,7 +699,7 @@ def _titled(occ: _Occ, text: str, lex: Lexicon) -> bool:
                 and not (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
             return False
     _context(occ, text, lex)
-    return occ.titled or occ.appositive
+    return occ.adjacent or occ.appositive
 
 
 def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
