@@ -143,3 +143,13 @@ def test_title_case_headline_words_do_not_extend_a_name() -> None:
     text = ("Senator Maria Lopez Backs New Water Plan For Valley Farmers\n"
             "Senator Maria Lopez said the plan would help farmers.\n")
     assert names(text) == ["Maria Lopez"]
+
+
+def test_names_in_links_to_other_stories_are_not_people() -> None:
+    text = ("Council approves new bridge\n"
+            "The council approved the bridge on Monday after a long debate about its cost.\n"
+            "Mayor Linda Corrigan said work would start in spring.\n"
+            "Most Popular\n"
+            "Singer Marcus Bellamy cancels his summer tour\n"
+            "Storm closes schools across the region\n")
+    assert names(text) == ["Linda Corrigan"]

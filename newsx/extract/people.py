@@ -44,6 +44,11 @@ _BYLINE = re.compile(
 _CREDIT = re.compile(  # first character as a class: the scanner skips ahead fast
     r"[PpIiCc](?:hotographer|hoto [Cc]redit|hoto|HOTO|icture|mage|redit)s?"
     r"(?:[ \u00a0]{1,3}by[ \u00a0]|[ \u00a0]{0,3}[:：])[ \u00a0]{0,3}(?=[^\W\d_])[^\n()|]{0,80}")
+_SIDEBAR = re.compile(
+    r"\n[ \t\u00a0|*#-]{0,4}(?:Related(?: [Tt]opics| [Ss]tories| [Aa]rticles| [Nn]ews)?|Editors?'? ?[Pp]icks|"
+    r"More (?:on|from|stories|news)\b[^\n]{0,40}|Most (?:[Pp]opular|[Rr]ead|[Vv]iewed)|Read [Mm]ore|"
+    r"You (?:may|might) also like|Recommended(?: for you)?|Trending(?: [Nn]ow)?|Top [Ss]tories|"
+    r"Also [Rr]ead|See [Aa]lso|Latest [Nn]ews)[ \t\u00a0:]{0,3}(?=\n)")
 _AFTER_WORD = re.compile(r"[ \u00a0]{0,3}([A-Za-z]+)")
 _APPOSITION = re.compile(r"[ \u00a0]{0,2},[ \u00a0]{1,3}")
 _NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?")
@@ -159,6 +164,10 @@ def _excluded_ranges(doc: Document, authors: Sequence[Span]) -> list[tuple[int, 
     # The pattern opens with a newline (fast to scan for); a leading one covers the first line.
     ranges += [(max(0, m.start() - 1), m.end() - 1) for m in _BYLINE.finditer("\n" + text)]
     ranges += [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+    for m in _SIDEBAR.finditer(text):
+        if m.start() > 0.3 * len(text):  # after the story: the rest is links to other stories
+            ranges.append((m.start(), len(text)))
+            break
     return _merged(ranges)
 
 
