@@ -153,3 +153,10 @@ def test_names_in_links_to_other_stories_are_not_people() -> None:
             "Singer Marcus Bellamy cancels his summer tour\n"
             "Storm closes schools across the region\n")
     assert names(text) == ["Linda Corrigan"]
+
+
+def test_menu_of_place_names_is_not_people() -> None:
+    text = ("Provinces\n  • Bac Lieu\n  • Ho Chi Minh\n  • Tan Phu Dong\n"
+            "President Ho Chi Minh founded the republic in 1945.\n")
+    assert names(text) == ["Ho Chi Minh"]
+    assert names(text.split("President")[0]) == []

@@ -694,9 +694,23 @@ def _culture(keys: tuple[str, ...]) -> int:
 
 
 def _accepted(occs: list[_Occ], keys: tuple[str, ...], text: str, lex: Lexicon) -> bool:
-    """A multi-word form is a name when list evidence plus its best context reaches 3."""
+    """A multi-word form is a name when list evidence plus its best context reaches 3
+    (a form standing alone on a line, as in a menu of places, is no evidence)."""
     base = _culture(keys)
-    return any(base + _evidence(o, text, lex) >= 3 for o in occs)
+    return any(base + _evidence(o, text, lex) >= 3 for o in occs if not _alone(o, text))
+
+
+_BULLETS = " \t\u00a0•·*-–—|>#"
+
+
+def _alone(occ: _Occ, text: str) -> bool:
+    """Whether the occurrence is the whole line (bullets and trailing punctuation aside)."""
+    ls = text.rfind("\n", max(0, occ.start - 8), occ.start)
+    if text[ls + 1 if ls >= 0 else 0:occ.start].strip(_BULLETS) or (ls < 0 and occ.start > 8):
+        return False
+    le = text.find("\n", occ.end, occ.end + 4)
+    tail = text[occ.end:le if le >= 0 else occ.end + 4]
+    return not tail.strip(" \t\u00a0.,;:|") and (le >= 0 or occ.end + len(tail) >= len(text))
 
 
 def _titled(occ: _Occ, text: str, lex: Lexicon) -> bool:
