@@ -160,3 +160,12 @@ def test_menu_of_place_names_is_not_people() -> None:
             "President Ho Chi Minh founded the republic in 1945.\n")
     assert names(text) == ["Ho Chi Minh"]
     assert names(text.split("President")[0]) == []
+
+
+def test_middle_names_and_honorific_gender_pick_the_right_person() -> None:
+    text = ("Former president Robert Hale Dunmore and his wife, Senator Alice Dunmore, arrived.\n"
+            "Robert Dunmore waved. Mrs Dunmore said the campaign was going well.")
+    out = {p.name: p for p in people(text)}
+    assert sorted(out) == ["Alice Dunmore", "Robert Hale Dunmore"]
+    assert out["Robert Hale Dunmore"].mentions == 2
+    assert out["Alice Dunmore"].mentions == 2

@@ -339,6 +339,10 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
                 break
         while words and fold(words[0]) in ("the", "and"):
             words.pop(0)
+        first = words[0] if words else ""
+        if first[:1].islower() and (first in lex["speech_verb"] or first in lex["after_weak"]
+                                    or (first.endswith("ed") and not _is_head(first, lex))):
+            break  # "mayor of Baltimore, stressed his ...": a verb, not an apposition
         skip = 1 if words and fold(words[0]) in _DETERMINERS else 0
         if len(phrase) < 2 or not words or len(words) > 14 or (words[0][0].islower() and not skip
                                                                  and fold(words[0]) in lex["stop_word"]) \
@@ -676,6 +680,7 @@ def vn_like_all(keys: tuple[str, ...], lex: Lexicon) -> bool:
 class _Pending:
     keys: tuple[str, ...]
     occs: list[_Occ] = field(default_factory=list)
+    gender: str | None = None       # from the name alone (first-name list, Thi / Van)
 
 
 def _alias_keys(full: tuple[str, ...], lex: Lexicon) -> list[tuple[str, ...]]:
@@ -685,6 +690,8 @@ def _alias_keys(full: tuple[str, ...], lex: Lexicon) -> list[tuple[str, ...]]:
         out.append(full[:1])
     elif len(full) >= 2 and not vn_like_all(full, lex) and lex.first_names.get(full[0]) in ("m", "f"):
         out.append(full[:1])  # Western first name alone (features and sport use it)
+        if len(full) >= 3:
+            out.append((full[0], full[-1]))  # Paul Ryan for Paul D. Ryan, Nancy Reagan for Nancy Davis Reagan
     return out
 
 
@@ -751,6 +758,11 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
         cands = index.get(o.keys)
         if not cands:
             continue
+        if len(cands) > 1 and o.keys != people[cands[0]].keys:
+            _context(o, text, lex)
+            if o.gender:  # Mrs Clinton: not Bill Clinton
+                same = [c for c in cands if people[c].gender in (None, o.gender)]
+                cands = same or cands
         i = cands[0] if len(cands) == 1 else max(cands, key=lambda c: (last_seen.get(c, -1), -c))
         _context(o, text, lex)
         people[i].occs.append(o)
@@ -762,7 +774,7 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
 
 def _add(people: list[_Pending], index: dict[tuple[str, ...], list[int]], keys: tuple[str, ...],
          lex: Lexicon) -> None:
-    people.append(_Pending(keys))
+    people.append(_Pending(keys, gender=_gender_of_keys(keys, lex)))
     for alias in _alias_keys(keys, lex):
         index.setdefault(alias, []).append(len(people) - 1)
 
