@@ -520,11 +520,16 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to
 
 def _title_case_line(text: str, start: int, end: int, cache: dict[int, bool]) -> bool:
     """Whether the line holding ``start`` is written in Title Case (a headline)."""
-    ls = text.rfind("\n", 0, start) + 1
+    ls = text.rfind("\n", max(0, start - 200), start) + 1
+    if ls == 0 and start > 200:
+        return False  # a long paragraph, not a headline
     got = cache.get(ls)
     if got is None:
-        le = text.find("\n", end)
-        words = [w for w in text[ls:le if le >= 0 else len(text)][:400].split() if w[0].isalpha()]
+        le = text.find("\n", end, end + 200)
+        if le < 0 and len(text) - end > 200:
+            cache[ls] = False
+            return False
+        words = [w for w in text[ls:le if le >= 0 else len(text)].split() if w[0].isalpha()]
         big = [w for w in words if w.lower() not in _SMALL_WORDS]
         got = cache[ls] = len(big) >= 4 and sum(w[0].isupper() for w in big) >= 0.85 * len(big)
     return got
