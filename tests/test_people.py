@@ -169,3 +169,11 @@ def test_middle_names_and_honorific_gender_pick_the_right_person() -> None:
     assert sorted(out) == ["Alice Dunmore", "Robert Hale Dunmore"]
     assert out["Robert Hale Dunmore"].mentions == 2
     assert out["Alice Dunmore"].mentions == 2
+
+
+def test_title_before_a_name_in_apposition() -> None:
+    text = ("The Director of the Port Authority of Da Nang, Le Quang Huy, said ships were delayed.\n"
+            "United's captain, Femi Adebayo, praised the fans.\n")
+    out = {p.name: p.titles for p in people(text)}
+    assert out == {"Le Quang Huy": ["Director of the Port Authority of Da Nang"],
+                   "Femi Adebayo": ["United's captain"]}

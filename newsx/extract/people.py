@@ -212,7 +212,11 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
         k = fold(lw.rstrip("."))
         if not (_is_head(k, lex) or k in lex["title_modifier"]):
             return [], None, False  # said Tran Van An, and Lacroix: nothing to collect
-    window = text[max(0, start - 120):start]
+    window = text[max(0, start - 120):start].rstrip(" \u00a0")
+    if window.endswith(")"):  # General Secretary of the Association (VASEP) Truong Dinh Hoe
+        j = window.rfind("(", max(0, len(window) - 16))
+        if j > 0:
+            window = window[:j].rstrip(" \u00a0") + " "
     cut = max(window.rfind("\n"), window.rfind(","), window.rfind(";"), window.rfind("("),
               window.rfind(":"), window.rfind("“"), window.rfind('"'), window.rfind("|"),
               window.rfind("—"), window.rfind("–"), window.rfind(" - "))
@@ -266,12 +270,46 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
         taken.pop()
     if not taken or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex) for w in taken):
         return [], gender, adjacent
+    last = taken[-1]
+    if last.endswith("s") and not _is_head(fold(last), lex) and _is_head(fold(last[:-1]), lex):
+        taken[-1] = last[:-1]  # Deputy PMs A and B: each is a Deputy PM
     titles = _split_titles(" ".join(taken), lex)
     return titles, gender, adjacent
 
 
 _RANKS = frozenset(("deputy", "vice", "senior", "acting", "former", "chief", "assistant", "associate",
                     "lieutenant", "major", "general", "colonel", "first", "permanent", "executive"))
+
+
+_COMPLEMENT_START = frozenset(("of", "for", "at", "in", "to"))
+
+
+def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
+    """A title phrase, then a comma, then the name in apposition to it: ``Deputy Director of the
+    Department of Home Affairs, Nguyen Bac Nam, said``; ``Bournemouth's captain, Tommy Elphick,``."""
+    nxt = _AFTER_WORD.match(text, occ.end)
+    if not (text.startswith(",", occ.end) or (nxt and nxt.group(1) in lex["speech_verb"])):
+        return []
+    window = text[max(0, occ.start - 160):occ.start - 2]
+    cut = max(window.rfind(c) for c in "\n,;(:“\"|—–")
+    words = window[cut + 1:].split()
+    heads = [i for i, w in enumerate(words) if _is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)]
+    if not heads:
+        return []
+    h = heads[-1]
+    rest = words[h + 1:]
+    if rest and (fold(rest[0]) not in _COMPLEMENT_START
+                 or any(not (w[0].isupper() or fold(w) in _CONNECTORS) for w in rest)):
+        return []
+    b = h
+    while b > 0:
+        w = words[b - 1]
+        k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
+        if k in lex["stop_word"] or not (w[0].isupper() or k in lex["title_modifier"]
+                                         or _is_head(k, lex) or _POSSESSIVE.search(w)):
+            break
+        b -= 1
+    return [" ".join(words[b:])]
 
 
 def _split_titles(phrase: str, lex: Lexicon) -> list[str]:
@@ -621,6 +659,8 @@ def _context(occ: _Occ, text: str, lex: Lexicon) -> None:
         occ.titles.extend(titles)
         occ.titled = bool(gender or adjacent or titles)
         occ.adjacent = bool(gender or adjacent)
+    if not occ.titles and not occ.after_prep and text.startswith(", ", occ.start - 2):
+        occ.titles.extend(_title_before_comma(text, occ, lex))
     if not occ.possessive and (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
         app = _apposition_titles(text, occ.end, lex)
         if app:
