@@ -177,3 +177,11 @@ def test_title_before_a_name_in_apposition() -> None:
     out = {p.name: p.titles for p in people(text)}
     assert out == {"Le Quang Huy": ["Director of the Port Authority of Da Nang"],
                    "Femi Adebayo": ["United's captain"]}
+
+
+def test_relations_and_other_people_are_not_titles() -> None:
+    text = ("Mourners gathered for Peter Wanjiru, father of County Health Chief Officer Grace Achieng.\n"
+            "His brother Samuel Wanjiru, Governor Otieno said, would speak.\n")
+    assert {p.name: p.titles for p in people(text)} == {
+        "Peter Wanjiru": [], "Grace Achieng": ["County Health Chief Officer"],
+        "Samuel Wanjiru": [], "Otieno": ["Governor"]}

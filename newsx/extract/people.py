@@ -255,6 +255,8 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
             if right in _RANKS or _is_head(right, lex):
                 break  # daughter of former President X, adviser to President X: X holds the right part
             left = fold(_POSSESSIVE.sub("", words[i - 1][0].rstrip("."))) if i else ""
+            if left in _RELATIONS:
+                break  # father of Nairobi's Health Chief Officer X: X holds the right part
             if not (left in _CONNECTORS or _is_head(left, lex) or left in lex["title_modifier"]
                     or left in lex["org_word"] or left in lex["place"] or left in lex["nationality"]):
                 break  # Clinton and former Gov. X: the connector joins names, not a title
@@ -270,6 +272,15 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
         taken.pop()
     if not taken or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex) for w in taken):
         return [], gender, adjacent
+    if " and " in " ".join(taken):  # New South Wales police and the state's premier X
+        j = max(i for i, w in enumerate(taken) if w == "and")
+        if not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex) for w in taken[:j]):
+            taken = taken[j + 1:]
+            while taken and fold(taken[0]) in _LEADING_DROP:
+                taken.pop(0)
+    heads = [w for w in taken if _is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)]
+    if not taken or all(fold(w) in _RELATIONS for w in heads):
+        return [], gender, adjacent  # his brother X: a relation, not a role
     last = taken[-1]
     if last.endswith("s") and not _is_head(fold(last), lex) and _is_head(fold(last[:-1]), lex):
         taken[-1] = last[:-1]  # Deputy PMs A and B: each is a Deputy PM
@@ -281,6 +292,9 @@ _RANKS = frozenset(("deputy", "vice", "senior", "acting", "former", "chief", "as
                     "lieutenant", "major", "general", "colonel", "first", "permanent", "executive"))
 
 
+_RELATIONS = frozenset(("father", "mother", "son", "daughter", "wife", "husband", "brother", "sister",
+                        "widow", "uncle", "aunt", "grandmother", "grandfather", "friend", "neighbour",
+                        "neighbor", "partner", "girlfriend", "boyfriend", "cousin", "nephew", "niece"))
 _COMPLEMENT_START = frozenset(("of", "for", "at", "in", "to"))
 
 
@@ -372,7 +386,7 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
         phrase = raw.strip()
         words = phrase.split()
         for i, w in enumerate(words):
-            if fold(w) in _APPOS_STOP:
+            if fold(w) in _APPOS_STOP or (i and w in lex["speech_verb"]):
                 words = words[:i]
                 break
         while words and fold(words[0]) in ("the", "and"):
@@ -387,10 +401,12 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
                 or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)
                            for w in words[:skip + 3]):
             break
-        if any(_is_head(fold(h.rstrip(".")), lex) and a[0].isupper() and b[0].isupper()
-               and _classify(a, lex)[0] == _NAME and _classify(b, lex)[0] == _NAME
-               for h, a, b in zip(words, words[1:], words[2:], strict=False)):
-            break  # former UN Ambassador John Bolton: another person, not a title
+        if any(_is_head(fold(h.rstrip(".")), lex) and a[0].isupper() and _classify(a, lex)[0] == _NAME
+               for h, a in zip(words, words[1:], strict=False)):
+            break  # former UN Ambassador John Bolton, Governor Sakaja: another person, not a title
+        if any(w.endswith("s") and not _is_head(fold(w), lex) and _is_head(fold(w[:-1]), lex)
+               for w in words[:skip + 4]):
+            break  # incumbent and former Deputy PMs A and B: other people
         first_cls = _classify(words[0], lex)[0] if words[0][0].isupper() else _OTHER
         if first_cls == _NAME and not _is_head(fold(words[0]), lex) and len(words) > 1 \
                 and _classify(words[1], lex)[0] == _NAME:
