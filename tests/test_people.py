@@ -185,3 +185,10 @@ def test_relations_and_other_people_are_not_titles() -> None:
     assert {p.name: p.titles for p in people(text)} == {
         "Peter Wanjiru": [], "Grace Achieng": ["County Health Chief Officer"],
         "Samuel Wanjiru": [], "Otieno": ["Governor"]}
+
+
+def test_organisations_named_after_people_are_not_people() -> None:
+    text = ("Parents gathered outside Kendrick Hollis Elementary School on Monday.\n"
+            "Warner Brothers and Brooks Brothers both said sales had grown.\n"
+            "Professor Ruth Gable said the study was small.\n")
+    assert names(text) == ["Ruth Gable"]

@@ -143,8 +143,8 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
     if len(bare) > 2 and bare[1].isupper() and bare[2:].lower() == bare[2:] and bare.endswith("s") \
             and bare[:-1].isupper():
         return _OTHER, k  # PMs, NGOs
-    if k.endswith("s") and _is_head(k[:-1], lex):
-        return _OTHER, k  # Ministers, Directors
+    if k.endswith("s") and (_is_head(k[:-1], lex) or k[:-1] in lex["nationality"]):
+        return _OTHER, k  # Ministers, Directors, Muslims
     if k in lex.english and k not in lex.first_names and lex.surname_rank.get(k, 99999) > 5000 \
             and _POSSESSIVE.sub("", bare).replace("’", "'").isascii():
         return _OTHER, k
@@ -478,8 +478,9 @@ class _Tok:
     cls: str
 
 
-def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool) -> list[_Tok]:
-    """Classified tokens of one run; ``initial`` when the run opens a sentence."""
+def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool, titled: bool) -> list[_Tok]:
+    """Classified tokens of one run; ``initial`` when the run opens a sentence, ``titled`` when
+    an honorific or title head stands right before it."""
     toks = []
     for m in re.finditer(r"\S+", run_text):
         cls, k = _classify(m.group(), lex)
@@ -508,6 +509,10 @@ def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool) -> l
     for i, t in enumerate(toks):
         if t.cls == _OTHER and i > 0 and t.word[0].isupper() and toks[i - 1].cls == _NAME \
                 and _first_name(toks[i - 1].key, lex) and t.key in lex.english \
+                and (t.key in lex.surname_rank or t.key in lex.proper
+                     or (titled if i == 1 else _is_head(toks[i - 2].key, lex)
+                         or toks[i - 2].key in lex["honorific_male"]
+                         or toks[i - 2].key in lex["honorific_female"])) \
                 and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME
                                                    or toks[i + 1].key.rstrip(".") in _SUFFIXES):
             t.cls = _NAME  # Phil Yock, Mark Noble: a surname that is also a word
@@ -631,7 +636,9 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
         if not any(_maybe_name(w, lex) for w in word.split()):
             continue  # United Nations, New York Times: no token that could start a name
         initial = _SENT_START.search(text, max(0, run.start() - 6), run.start()) is not None
-        toks = _run_tokens(word, run.start(), lex, initial)
+        pk = fold(_prev_word(text, run.start()).rstrip("."))
+        titled = _is_head(pk, lex) or pk in lex["honorific_male"] or pk in lex["honorific_female"]
+        toks = _run_tokens(word, run.start(), lex, initial, titled)
         if _title_case_line(text, run.start(), run.end(), lines):
             for t in toks[1:]:
                 if t.cls == _NAME and t.key in lex.english and t.key not in lex.first_names:
@@ -651,7 +658,13 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
             keys = tuple(t.key.rstrip(".") for t in seg[:-1]) + (fold(bare_last).rstrip("."),)
             if len(keys) > 2 and keys[-1] in _SUFFIXES:
                 keys = keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
-            after_org = j < len(toks) and (toks[j].key in org or toks[j].key in place)
+            after_org = False
+            for t in toks[j:]:  # Sandy Hook Elementary School, Huong Sen Group JSC
+                if t.key in org or t.key in place:
+                    after_org = True
+                    break
+                if t.cls == _NAME:
+                    break
             before_org = i > 0 and toks[i - 1].key in org and not _is_head(toks[i - 1].key, lex)
             occs.append(_Occ(start, end, text[start:end], keys, end < seg[-1].end,
                              after_org or before_org))
@@ -790,7 +803,7 @@ def _titled(occ: _Occ, text: str, lex: Lexicon) -> bool:
                 and not (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
             return False
     _context(occ, text, lex)
-    return occ.adjacent or occ.appositive
+    return (occ.adjacent or occ.appositive) and not _title_case_line(text, occ.start, occ.end, {})
 
 
 def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
