@@ -192,3 +192,10 @@ def test_organisations_named_after_people_are_not_people() -> None:
             "Warner Brothers and Brooks Brothers both said sales had grown.\n"
             "Professor Ruth Gable said the study was small.\n")
     assert names(text) == ["Ruth Gable"]
+
+
+def test_a_sentence_opening_with_by_is_not_a_byline() -> None:
+    text = ("Budget talks stall\n"
+            "By contrast, Finance Minister Helen Marsh said the budget was fair.\n"
+            "By Jonah Pike\n")
+    assert names(text) == ["Helen Marsh"]

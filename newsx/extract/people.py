@@ -40,7 +40,8 @@ _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 
 _BYLINE = re.compile(
     r"\n[ \t\u00a0|*_-]{0,4}(?:[Bb]y|BY|(?:[Tt]ranslated|[Rr]eporting|[Rr]eported|[Ww]ritten|[Ee]dited|"
-    r"[Cc]ompiled|[Ss]tory|[Tt]ext|[Ww]ords|[Aa]dditional reporting|[Ee]diting) [Bb]y)\b[^\n]{0,120}")
+    r"[Cc]ompiled|[Ss]tory|[Tt]ext|[Ww]ords|[Aa]dditional reporting|[Ee]diting) [Bb]y)[ \t\u00a0:]{1,3}"
+    rf"(?={_UP})[^\n]{{0,80}}(?=\n|$)")  # a short line of names: "By contrast, Smith said" is story
 _CREDIT = re.compile(  # first character as a class: the scanner skips ahead fast
     r"[PpIiCc](?:hotographer|hoto [Cc]redit|hoto|HOTO|icture|mage|redit)s?"
     r"(?:[ \u00a0]{1,3}by[ \u00a0]|[ \u00a0]{0,3}[:：])[ \u00a0]{0,3}(?=[^\W\d_])[^\n()|]{0,80}")
