@@ -479,9 +479,8 @@ class _Tok:
     cls: str
 
 
-def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool, titled: bool) -> list[_Tok]:
-    """Classified tokens of one run; ``initial`` when the run opens a sentence, ``titled`` when
-    an honorific or title head stands right before it."""
+def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool, text: str) -> list[_Tok]:
+    """Classified tokens of one run (``initial`` when the run opens a sentence)."""
     toks = []
     for m in re.finditer(r"\S+", run_text):
         cls, k = _classify(m.group(), lex)
@@ -511,13 +510,17 @@ def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool, titl
         if t.cls == _OTHER and i > 0 and t.word[0].isupper() and toks[i - 1].cls == _NAME \
                 and _first_name(toks[i - 1].key, lex) and t.key in lex.english \
                 and (t.key in lex.surname_rank or t.key in lex.proper
-                     or (titled if i == 1 else _is_head(toks[i - 2].key, lex)
-                         or toks[i - 2].key in lex["honorific_male"]
-                         or toks[i - 2].key in lex["honorific_female"])) \
+                     or _titled_word(fold(_prev_word(text, run_start).rstrip(".")) if i == 1
+                                     else toks[i - 2].key, lex)) \
                 and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME
                                                    or toks[i + 1].key.rstrip(".") in _SUFFIXES):
             t.cls = _NAME  # Phil Yock, Mark Noble: a surname that is also a word
     return toks
+
+
+def _titled_word(k: str, lex: Lexicon) -> bool:
+    """An honorific or a title head (folded)."""
+    return _is_head(k, lex) or k in lex["honorific_male"] or k in lex["honorific_female"]
 
 
 def _first_name(k: str, lex: Lexicon) -> bool:
@@ -637,10 +640,9 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
         if not any(_maybe_name(w, lex) for w in word.split()):
             continue  # United Nations, New York Times: no token that could start a name
         initial = _SENT_START.search(text, max(0, run.start() - 6), run.start()) is not None
-        pk = fold(_prev_word(text, run.start()).rstrip("."))
-        titled = _is_head(pk, lex) or pk in lex["honorific_male"] or pk in lex["honorific_female"]
-        toks = _run_tokens(word, run.start(), lex, initial, titled)
-        if _title_case_line(text, run.start(), run.end(), lines):
+        toks = _run_tokens(word, run.start(), lex, initial, text)
+        if any(t.cls == _NAME and t.key in lex.english for t in toks[1:]) \
+                and _title_case_line(text, run.start(), run.end(), lines):
             for t in toks[1:]:
                 if t.cls == _NAME and t.key in lex.english and t.key not in lex.first_names:
                     t.cls = _OTHER  # "Hillary Clinton Sides With ...": headline words
