@@ -199,3 +199,12 @@ def test_a_sentence_opening_with_by_is_not_a_byline() -> None:
             "By contrast, Finance Minister Helen Marsh said the budget was fair.\n"
             "By Jonah Pike\n")
     assert names(text) == ["Helen Marsh"]
+
+
+def test_particles_initials_and_arabic_article_names() -> None:
+    text = ("Author P.D. Lyall said the U.S. Senate met. Lyall added more.\n"
+            "Commissioner Anneke van der Berg spoke. Van der Berg said talks would go on.\n"
+            "Minister Khalid al-Mansour met envoys. Mansour said nothing.\n")
+    assert [(p.name, p.aliases, p.mentions) for p in people(text)] == [
+        ("P.D. Lyall", ["Lyall"], 2), ("Anneke van der Berg", ["Van der Berg"], 2),
+        ("Khalid al-Mansour", ["Mansour"], 2)]

@@ -125,6 +125,8 @@ def _classify(word: str, lex: Lexicon) -> tuple[str, str]:
 def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
     """(class, folded key) of one run token: name-like, initial, particle or other."""
     if word[0].islower():
+        if "-" in word[:4] and word[word.index("-") + 1:][:1].isupper():
+            return _NAME, fold(_POSSESSIVE.sub("", word.rstrip(".")))  # al-Assad, el-Sisi
         return _PART, fold(word)
     bare = word.rstrip(".")
     if len(word) == 1:
@@ -133,9 +135,9 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
         return _OTHER, fold(word)  # Isn't, We'll; CravenFlagShareLike (glued page furniture)
     if _INITIAL.fullmatch(word) or _INITIAL.fullmatch(bare):
         k = fold(bare)
-        if k in lex["place"] or k in lex["title_modifier"] or len(bare.replace(".", "")) > 1:
+        if any(x in lex["place"] or x in lex["title_modifier"] or x in lex["org_word"] for x in (k, k + ".")):
             return _OTHER, k  # U.N., U.S.
-        return _INIT, k
+        return _INIT, k  # J., J.K.
     k = fold(_POSSESSIVE.sub("", bare))
     if not k or _rejected(k, lex):
         return _OTHER, k
@@ -558,6 +560,16 @@ def _vietnamese_names(toks: list[_Tok], lex: Lexicon) -> None:
         i += 1
 
 
+def _name_follows(toks: list[_Tok], j: int) -> bool:
+    """Whether particles from ``j`` on lead to a name token (von der Leyen, de la Cruz)."""
+    for t in toks[j + 1:j + 3]:
+        if t.cls == _NAME:
+            return True
+        if t.cls != _PART:
+            return False
+    return False
+
+
 def _segments(toks: list[_Tok]):
     """Maximal name-like token sequences of a run: (first index, last index + 1)."""
     i, n = 0, len(toks)
@@ -566,8 +578,7 @@ def _segments(toks: list[_Tok]):
             i += 1
             continue
         j = i
-        while j < n and (toks[j].cls in (_NAME, _INIT) or (toks[j].cls == _PART and j + 1 < n
-                                                             and toks[j + 1].cls == _NAME)):
+        while j < n and (toks[j].cls in (_NAME, _INIT) or (toks[j].cls == _PART and _name_follows(toks, j))):
             j += 1
             w = toks[j - 1].word
             if toks[j - 1].cls == _NAME and (_POSSESSIVE.search(w) and not w.endswith(("s'", "s’"))
@@ -763,6 +774,8 @@ class _Pending:
 def _alias_keys(full: tuple[str, ...], lex: Lexicon) -> list[tuple[str, ...]]:
     """Every form by which the person named ``full`` can be called (see ``_is_alias``)."""
     out = [full[i:] for i in range(len(full))]
+    if full[-1][:3] in ("al-", "el-"):
+        out.append((full[-1][3:],))  # Assad for Bashar al-Assad
     if _family_first(full, lex):
         out.append(full[:1])
     elif len(full) >= 2 and not vn_like_all(full, lex) and lex.first_names.get(full[0]) in ("m", "f"):
