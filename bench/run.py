@@ -469,7 +469,7 @@ def main(argv: list[str] | None = None) -> int:
             folder, label = args.corpus, args.corpus.name
             paths = files_under(folder)
         elif args.corpus_jsonl:
-            folder, label = work / "corpus", args.corpus_jsonl.stem
+            folder, label = work / "corpus", f"{args.corpus_jsonl.parent.name}-{args.corpus_jsonl.stem}"
             paths = from_jsonl(args.corpus_jsonl, folder)
             paths = files_under(folder)
         else:

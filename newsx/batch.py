@@ -9,6 +9,7 @@ in input order.
 from __future__ import annotations
 
 import fnmatch
+import gc
 import glob as globlib
 import os
 import re
@@ -216,7 +217,13 @@ def warm_up() -> None:
 
 
 def _init_worker() -> None:
-    """In each worker: leave Ctrl-C to the parent (which stops the pool) and load data once."""
+    """In each worker: leave Ctrl-C to the parent (which stops the pool) and load data once.
+
+    ``gc.freeze()`` keeps the collector away from the objects a forked worker inherits
+    (the lexicons loaded by the parent), so their pages stay shared instead of being
+    copied into every worker.
+    """
+    gc.freeze()
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     warm_up()
 

@@ -267,7 +267,7 @@ def test_progress_bar_only_when_stderr_is_a_terminal(tmp_path: Path) -> None:
 @pytest.fixture(scope="module")
 def many(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("many")
-    for i in range(300):
+    for i in range(100):
         for name in SAMPLES:
             shutil.copy(ROOT / "samples" / name, folder / f"{i:03d}-{name}")
     return folder

@@ -81,3 +81,9 @@ def test_dateline_with_full_date_and_agency() -> None:
 def test_press_release_dateline() -> None:
     text = "FOR IMMEDIATE RELEASE\nA title\nACCRA, Ghana, May 2, 2022 – Example Ltd today opened ...\n"
     assert date(text) == "2022-05-02"
+
+
+def test_date_line_deep_in_the_story_is_not_taken() -> None:
+    para = "The committee met again on Thursday and heard from witnesses about the contract. " * 3
+    text = "A title\n\n" + (para + "\n\n") * 4 + "Friday, June 3, 2016.\n"
+    assert date(text) is None

@@ -30,9 +30,11 @@ def outlet(text: str) -> tuple[str, str | None] | None:
         ("A title\n\nBY ASSOCIATED PRESS\n\nA storm hit the coast.\n", ("Associated Press", "AP")),
         ("A title\n\nBy Kofi Boateng, GNA\n\nThe council met.\n", ("Ghana News Agency", "GNA")),
         ("A title\n\nThe premier spoke.\n\n© AAP 2023\n", ("Australian Associated Press", "AAP")),
-        ("A title\n\nThe striker scored twice, Completesportsnigeria.com reports.\n",
+        ("A title\n\nThe striker says his two goals in the cup tie on Sunday were the best of his "
+         "career so far, Completesportsnigeria.com reports.\n",
          ("Complete Sports Nigeria", "Complete Sports")),
-        ("A title\n\nThe News Agency of Nigeria (NAN) reports that the school ...\n",
+        ("A title\n\nThe News Agency of Nigeria (NAN) reports that the school received new books "
+         "and computers from the state government.\n",
          ("News Agency of Nigeria", "NAN")),
         ("A title\n\nTN News\n\nResidents protested on Monday.\n", ("Thanh Nien News", "TN News")),
         ("A title\n\nMESA, AZ (Desert Valley News) - Crews fought a fire.\n", ("Desert Valley News", None)),
@@ -80,3 +82,25 @@ def test_agency_after_dated_dateline_without_dash() -> None:
 
 def test_abbreviation_equal_to_name_is_none() -> None:
     assert outlet("A title\n\nLONDON (Reuters) - Shares fell.\n") == ("Reuters", None)
+
+
+def test_outlet_cited_later_in_the_story_is_not_the_credit() -> None:
+    text = ("A title\n\nThe senator spoke in the capital on Monday about the budget and the vote "
+            "expected later this month.\n\nHe met donors on Sunday as well.\n\n"
+            "The meeting was tense, Fox News reported.\n")
+    assert outlet(text) is None
+
+
+def test_state_abbreviation_is_not_an_agency() -> None:
+    text = "A title\n\nSTATE COLLEGE, Pa. - The candidate spoke.\n\nLawmakers from (Pa.).\n"
+    assert outlet(text) is None
+
+
+def test_party_label_in_brackets_is_not_an_outlet() -> None:
+    assert outlet("A title\n\nSen. Roe (R-Texas) — who spoke first — said ...\n") is None
+
+
+def test_outlet_cited_in_the_opening_by_plain_name_is_not_the_credit() -> None:
+    text = ("A title\n\nThe candidate promised on Monday to build a new stadium for the city team, "
+            "the Daily Herald reports.\n")
+    assert outlet(text) is None

@@ -209,3 +209,49 @@ def test_apposition_and_representatives() -> None:
     found = [said(text, "sales fell", "Kestrel Labs, the maker of the app"),
              said(text, "staff would stay", "Representatives from Kestrel Labs")]
     assert resolve_speakers(doc, [], found) == ["Kestrel Labs", "Kestrel Labs"]
+
+
+def test_role_without_a_title_bearer_takes_the_untitled_subject() -> None:
+    text = ("Greg Mills faced reporters on Tuesday.\n"
+            "Mills said that the border would stay shut.\n"
+            "Reporter Jo Banks asked about schools.\n"
+            "\u201cSchools will open,\u201d the Premier said.\n")
+    doc = doc_of(text)
+    people = [person(text, "Greg Mills", ["Greg Mills", "Mills"], [], "male"),
+              person(text, "Jo Banks", ["Jo Banks"], ["Reporter"], "female")]
+    found = [said(text, "the border would stay shut", "Mills"),
+             said(text, "Schools will open,", "the Premier")]
+    assert resolve_speakers(doc, people, found) == ["Greg Mills", "Greg Mills"]
+
+
+def test_generic_role_and_epithet_take_the_salient_person() -> None:
+    text = ("Prime Minister Vo Van Hai opened the session.\n"
+            "The Government leader said that growth would reach 6 percent.\n"
+            "Striker Ade Bello scored late.\n"
+            "The Lagos-born forward said he was happy.\n")
+    doc = doc_of(text)
+    people = [person(text, "Vo Van Hai", ["Vo Van Hai"], ["Prime Minister"], "male"),
+              person(text, "Ade Bello", ["Ade Bello"], [], "male")]
+    found = [said(text, "growth would reach 6 percent", "The Government leader"),
+             said(text, "he was happy", "The Lagos-born forward")]
+    assert resolve_speakers(doc, people, found) == ["Vo Van Hai", "Ade Bello"]
+
+
+def test_a_possessive_mention_is_not_the_subject() -> None:
+    text = ("Lan Pham spoke about the budget.\n"
+            "Echoing Pham's view, Minh Do backed new taxes.\n"
+            "He said that revenue was too low.\n")
+    doc = doc_of(text)
+    people = [person(text, "Lan Pham", ["Lan Pham", "Pham"]),
+              person(text, "Minh Do", ["Minh Do"])]
+    found = [said(text, "revenue was too low", "He")]
+    assert resolve_speakers(doc, people, found) == ["Minh Do"]
+
+
+def test_data_and_clauses_are_not_speakers() -> None:
+    text = ("Sales fell by a third, the survey said.\n"
+            "Exports rose in May and the Ministry expects more, traders were told.\n")
+    doc = doc_of(text)
+    found = [said(text, "Sales fell by a third", "the survey"),
+             said(text, "traders were told", "Exports rose in May and the Ministry expects more")]
+    assert resolve_speakers(doc, [], found) == [None, None]

@@ -261,6 +261,8 @@ def _dateline(doc: Document) -> Found | None:
 
 
 _HEAD_LINES = 80
+_STORY_LINE = 150
+_STORY_LINES = 3
 _PUBLISHED = re.compile(r"(?i)\b(?:published|posted|first published)\b")
 _UPDATED = re.compile(r"(?i)\bupdated\b")
 
@@ -268,13 +270,16 @@ _UPDATED = re.compile(r"(?i)\bupdated\b")
 def date_lines(doc: Document, limit: int = _HEAD_LINES) -> list[tuple[Span, Found]]:
     """Every date line among the first ``limit`` non-blank lines, with its date."""
     out: list[tuple[Span, Found]] = []
-    seen = 0
+    seen = story = 0
     for line in doc.lines:
         if line.end == line.start:
             continue
         seen += 1
-        if seen > limit:
+        if seen > limit or story >= _STORY_LINES:
             break
+        if line.end - line.start >= _STORY_LINE:
+            story += 1  # a date printed deep in the story is not the page's date
+            continue
         found = find_in_line(doc.text, line.start, line.end)
         if found:
             out.append((line, found))

@@ -27,6 +27,7 @@ from newsx.model import Outlet
 
 _HEAD_PARAS = 30
 _HEAD_CHARS = 6000
+_STORY_PARA = 100  # a paragraph this long is story text, not page furniture
 _OPENING = 600  # credits sit in a paragraph's opening (datelines, "X reports", labels)
 _TAIL_PARAS = 12
 _DASH = r"[-–—]{1,2}"
@@ -47,8 +48,9 @@ _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|Copyright)\s{0,3}(?:(?:19|20)\d\d\s{1,2})?(?P<name>[A-Za-z][^\n©]{1,60})")
 _REPORTS = re.compile(
     r"(?:,\s|\bThe\s|\b)(?P<name>[A-Z][\w&.'-]{1,30}(?:\s[A-Z(][\w&.'()-]{1,30}){0,5})\s"
-    r"(?:reports|reported|has reported|learnt|learned)\b"
+    r"(?:reports|has learnt|has learned)\b"
 )
+_DOMAIN = re.compile(r"\w\.(?:com|net|org|ng|co|vn|gh|ke|za|in|au|uk|news|info)\b", re.I)
 _POSTED_ON = re.compile(r"\bpost(?:ed)? on (?P<name>[\w.-]{2,60}\.[a-z]{2,6}) (?:at|on) ", re.I)
 _PHOTO_BEFORE = re.compile(
     r"(?i)(?:photo|picture|image|pic|video|graphic)s?\s{0,2}(?:by)?\s{0,2}[:/]?\s{0,3}$")
@@ -84,10 +86,22 @@ def registry() -> dict[str, Outlet]:
         if len(cols) > 2:
             forms += [f.strip() for f in cols[2].split(";") if f.strip()]
         for form in forms:
-            table.setdefault(_norm(form), outlet)
+            key = _norm(form)
+            if _is_abbreviation(form):
+                key = _CASED + form  # matched in its own case: "PA" is not "Pa."
+            table.setdefault(key, outlet)
             if form.lower().startswith("the "):
                 table.setdefault(_norm(form[4:]), outlet)
     return table
+
+
+_CASED = "\x00"
+
+
+def _is_abbreviation(form: str) -> bool:
+    """A short all-capital form (``AP``, ``PA``, ``VNA``): letters that also spell words."""
+    letters = re.sub(r"[^\w]", "", form)
+    return letters.isupper() and len(letters) <= 5 and letters == form
 
 
 def _display(name: str) -> str:
@@ -101,6 +115,9 @@ def resolve(name: str) -> Outlet | None:
     if not key:
         return None
     table = registry()
+    bare = name.strip(" .,:;()")
+    if _CASED + bare in table:
+        return table[_CASED + bare]
     if key in table:
         return table[key]
     if key.startswith("the ") and key[4:] in table:
@@ -151,7 +168,7 @@ def _dateline(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
         found = resolve(name)
         prefix = text[para.start:m.start()].strip()
         if (not found and m.start() < window and _looks_like_outlet(name)
-                and (not prefix or prefix[:1].isupper())):
+                and prefix and prefix.isupper() and "-" not in name):
             found = Outlet(name, None)
         if found:
             return Span(m.start("name"), m.end("name"), "outlet", found), found
@@ -215,15 +232,19 @@ def _labelled(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
 
 
 def _reports(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
+    """A self-credit in the story's opening: ``…, Example.com reports.`` or
+    ``The Example News Agency (ENA) reports that …``. An outlet cited by its plain name
+    (``the Daily Herald reports``) is a source the story quotes, not the credit."""
     text = doc.text
     for m in _REPORTS.finditer(text, para.start, min(para.end, para.start + _OPENING)):
         name = m.group("name")
-        found = resolve(name)
-        if not found:
-            inner = re.search(r"\(([^()]{2,12})\)", name)
-            found = resolve(inner.group(1)) if inner else None
-        if not found:
-            found = _resolve_suffix(name)
+        inner = re.search(r"\(([^()]{2,12})\)\s*$", name)
+        if inner:
+            found = resolve(inner.group(1))
+        elif _DOMAIN.search(name):
+            found = resolve(name) or _resolve_suffix(name)
+        else:
+            continue
         if found:
             return Span(m.start("name"), m.end("name"), "outlet", found), found
     return None
@@ -238,12 +259,34 @@ def _resolve_suffix(name: str) -> Outlet | None:
     return None
 
 
+def _is_story_paragraph(doc: Document, para: Span) -> bool:
+    return para.end - para.start >= _STORY_PARA
+
+
+def _page_head(doc: Document) -> list[Span]:
+    """Paragraphs before the story's first paragraph (title, byline, credits)."""
+    out: list[Span] = []
+    for para in doc.paragraphs[:_HEAD_PARAS * 3]:
+        if _is_story_paragraph(doc, para):
+            break
+        out.append(para)
+    return out
+
+
+def _story_opening(doc: Document) -> list[Span]:
+    """The story's first two paragraphs, where a "…, X reports." credit stands."""
+    return [p for p in doc.paragraphs[:_HEAD_PARAS * 3] if _is_story_paragraph(doc, p)][:2]
+
+
 def _name_line(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
     """A short line that is an outlet's name, maybe with its desk (``Example News, Leeds``)."""
     seg = doc.text[para.start:para.end]
     if len(seg) > 50:
         return None
-    name = seg.split(",")[0].strip()
+    name, _, desk = seg.partition(",")
+    name = name.strip()
+    if len(desk.split()) > 3:
+        return None
     found = resolve(name)
     if found:
         return Span(para.start, para.start + len(name), "outlet", found), found
@@ -264,12 +307,17 @@ def extract_outlet(doc: Document) -> Span | None:
     """A span of the credit as written, with ``data`` an ``Outlet``; or None."""
     paras = _paragraphs(doc)
     head = _head(doc)
-    for finder in (_dateline, _labelled, _trailing, _reports):
+    opening = _story_opening(doc)
+    for finder in (_dateline, _labelled, _trailing):
         for para in paras if finder is not _dateline else head:
             hit = finder(doc, para)
             if hit:
                 return hit[0]
-    for para in head[:15]:
+    for para in opening:
+        hit = _reports(doc, para)
+        if hit:
+            return hit[0]
+    for para in _page_head(doc):
         hit = _name_line(doc, para)
         if hit:
             return hit[0]

@@ -271,17 +271,22 @@ def clause_like(toks: Sequence[Tok], j: int, hi: int, loose: bool) -> bool:
     first = toks[j].low
     if first in NOT_CLAUSE_START or first in PREPOSITIONS:
         return False
-    if first in SUBJECT_PRONOUNS and first not in ("this", "that", "these", "those", "one", "who"):
-        return True
+    base = re.split(r"['’]", first, maxsplit=1)[0]
+    if base in SUBJECT_PRONOUNS and base not in ("this", "these", "those", "one", "who") and (
+            base != first or base not in ("that", "it") or hi - j >= 3):
+        if base != "that" or base != first:
+            return True
     prev = first
     for t in toks[j + 1:min(hi, j + 16)]:
+        if t.low in ("that", "which", "who", "whom") and first in DETERMINERS:
+            return False  # `the difficult moment that the country is going through`
         if t.low in FINITE:
             return True
         if (len(t.low) > 4 and t.low.endswith("ed") and not t.cap
                 and prev not in DETERMINERS and prev not in PREPOSITIONS and prev not in ("of", "and", ",")):
             return True
         prev = t.low
-    return loose and hi - j >= 4 and (toks[j].cap or first in DETERMINERS)
+    return loose and hi - j >= 4
 
 
 # --------------------------------------------------------------------------- sentences
@@ -423,12 +428,20 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
     cue_span = _span(toks, k, j, "cue")
     if cls == "according":
         return _according(text, toks, k, j, lo, hi, cue_span, quotes, nxt)
-    if cls == "ask":
-        return None
+    if cls == "ask" or (k > 0 and toks[k - 1].low == "to"):
+        return None  # a direct-only cue, or an infinitive (`to maintain peace`)
     seg = speaker_before(toks, k, lo)
     if seg is None:
         return None
     s0, s1, boundary = seg
+    participle = toks[k].low.endswith("ing")
+    if s0 == s1 and not participle and lo <= boundary and toks[boundary].low == ",":
+        # `…, said Mr Phuc.`: the speaker follows the cue
+        e = _np_after(text, toks, j, hi)
+        if e > j and _inverted_speaker(text, toks, j, e, hi):
+            return _before_comma(text, toks, lo, boundary, _span(toks, j, e, "speaker"), cue_span, quotes)
+        # `Name, the minister, said …`: the name before the appositive
+        s0, s1 = _appositive(toks, boundary, lo)
     # the hearer object of `told`
     if cls == "tell":
         oe = _object_end(text, toks, j, hi)
@@ -456,12 +469,15 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
                     start = i + 1
                     break
         elif low == ",":
-            start = None
+            # `Barden says, far too many lives …` / `X says, win or lose, he is staying`
+            if cls in ("say", "tell") and j + 1 < hi and clause_like(toks, j + 1, hi, False):
+                start = j + 1
         elif clause_like(toks, j, hi, cls in ("say", "tell")):
             start = j
     speaker = _span(toks, s0, s1, "speaker")
-    if speaker is None and toks[k].low.endswith("ing"):
-        speaker = subject
+    if speaker is None and (participle or (lo <= boundary and toks[boundary].low == "and")):
+        # `…, saying …` / `X praised Y and said …`: the subject of the sentence
+        speaker = subject or _subject(toks, lo, boundary)
     if start is not None and start < hi:
         if toks[start].low in ("to",):
             return None
@@ -503,6 +519,71 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
     if kind is None:
         return None
     return Attribution(clause, kind, cue_span, speaker)
+
+
+def _inverted_speaker(text: str, toks: Sequence[Tok], j: int, e: int, hi: int) -> bool:
+    """Whether tokens j..e after a cue name its speaker (`…, said Mr Phuc.`)."""
+    first = toks[j]
+    if first.low in ("a", "an") or first.low in NOT_CLAUSE_START:
+        return False
+    at_end = e >= hi or _is_stop(text, toks, e) or toks[e].low == ","
+    if at_end:
+        return first.cap or first.low in DETERMINERS or first.low in SUBJECT_PRONOUNS
+    if toks[e].low not in PREPOSITIONS:
+        return False
+    return all(t.cap or t.low in ("of", "the", "and", "-", ".")
+               for t in toks[j:e] if t.low.isalpha() or t.low == "-")
+
+
+def _subject(toks: Sequence[Tok], lo: int, hi: int) -> Span | None:
+    """The noun phrase at the start of a sentence (`The Arizona Republican survived …`)."""
+    e = lo
+    while e < hi and e - lo < 8:
+        t = toks[e]
+        linking = e > lo and not t.low.isalpha() and t.low not in _BREAK_PUNCT
+        if t.cap or t.low in DETERMINERS or t.low in ("of", "-", "’s", "'s") or linking:
+            e += 1
+            continue
+        break
+    if e == lo and lo < hi and toks[lo].low in SUBJECT_PRONOUNS:
+        e = lo + 1
+    return _span(toks, lo, e, "speaker") if e > lo and toks[e - 1].low not in DETERMINERS else None
+
+
+def _before_comma(text: str, toks: list[Tok], lo: int, boundary: int, speaker: Span | None,
+                  cue_span: Span | None, quotes: Sequence[QSpan]) -> Attribution | None:
+    """`CLAUSE, <speaker and cue>`: the clause from the sentence start to the comma."""
+    if boundary - lo < 3:
+        return None
+    clause = _clause_span(text, toks[lo].start, toks[boundary].start)
+    if clause is None:
+        return None
+    kind = _kind(text, clause, quotes)
+    return Attribution(clause, kind, cue_span, speaker) if kind else None
+
+
+def _pure_name(toks: Sequence[Tok], a: int, b: int) -> bool:
+    words = [t for t in toks[a:b] if t.low.isalpha()]
+    return 0 < len(words) <= 6 and all(t.cap for t in words)
+
+
+def _appositive(toks: Sequence[Tok], comma: int, lo: int) -> tuple[int, int]:
+    """The speaker of `Name, appositive, …, said`: the nearest comma-separated segment that
+    is a bare name, else the nearest segment."""
+    first: tuple[int, int] | None = None
+    b = comma
+    for _ in range(5):
+        if b < lo or toks[b].low not in (",", "and"):
+            break
+        seg = speaker_before(toks, b, lo)
+        if seg is None or seg[1] <= seg[0]:
+            break
+        if first is None:
+            first = (seg[0], seg[1])
+        if _pure_name(toks, seg[0], seg[1]):
+            return seg[0], seg[1]
+        b = seg[2]
+    return first if first else (comma, comma)
 
 
 def _np_ok(toks: Sequence[Tok], speaker: Span, s0: int, s1: int) -> bool:

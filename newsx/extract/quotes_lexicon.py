@@ -59,7 +59,7 @@ FINITE = _set(
     "doesn't don't ’s 's ’re 're ’ll 'll ’d 'd ’ve 've"
 )
 NOT_CLAUSE_START = _set(
-    "to for of about by nothing so yes no goodbye thanks hello sorry more less much "
+    "to for of about by nothing so yes no goodbye thanks hello sorry "
     "little something anything everything otherwise"
 )
 BEFORE_CUE_SKIP = _set(

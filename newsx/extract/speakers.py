@@ -205,12 +205,14 @@ class Salience:
         self.sentence_speaker = None
         self.sentence_mentions = []
 
-    def mention(self, person: int, pos: int, in_quote: bool) -> None:
+    def mention(self, person: int, pos: int, in_quote: bool, subject: bool = True) -> None:
+        """A mention; ``subject`` is False where it cannot be the sentence's subject
+        (a possessive: `Echoing Thien's view, Ve said …`)."""
         self.last_mention[person] = pos
         self.recent.pop(person, None)
         self.recent[person] = None
         if not in_quote:
-            if self.sentence_first is None:
+            if self.sentence_first is None and subject:
                 self.sentence_first = person
             self.sentence_mentions.append(person)
 
@@ -249,7 +251,7 @@ class _Resolver:
 
     # the forward pass
     def run(self) -> list[str | None]:
-        events: list[tuple[int, int, int]] = [(s, 0, i) for s, _e, i in self.index.mentions]
+        events = [(m[0], 0, n) for n, m in enumerate(self.index.mentions)]
         for k, att in enumerate(self.found):
             anchor = att.speaker.start if att.speaker is not None else att.text.start
             events.append((anchor, 1, k))
@@ -258,7 +260,10 @@ class _Resolver:
         for pos, kind, item in events:
             self._advance(pos)
             if kind == 0:
-                self.state.mention(item, pos, self._in_quote(pos))
+                _start, end, person = self.index.mentions[item]
+                after = self.doc.text[end:end + 2]
+                possessive = after[:1] in ("'", "’") and after[1:2] in ("s", "", " ")
+                self.state.mention(person, pos, self._in_quote(pos), not possessive)
             else:
                 resolved[item] = self._resolve(self.found[item], pos)
         return resolved
@@ -343,11 +348,39 @@ class _Resolver:
             return self._pronoun(lex.get("person_noun", head) or "-", pos)
         if lex.has("group", head):
             return None, written
-        if lex.has("role", head) or lex.has("generic_role", head) or lex.has("person_noun", head):
+        if lex.has("evidence", head):
             return None, None
-        if lex.has("org_head", head) or any(_is_capitalised(w) for w in surface):
+        head_written = surface[_head_index(body)]
+        if lex.has("org_head", head):
+            return None, self.orgs.fullest(surface, body, pos) or written
+        if determiner == "definite" and not lex.has("anonymous", head) and (
+                lex.has("role", head) or lex.has("generic_role", head)
+                or _epithet(surface, head_written)):
+            # the Premier, the Government leader, the former youth international
+            return self._described(head), None
+        if (lex.has("role", head) or lex.has("generic_role", head) or lex.has("person_noun", head)
+                or lex.has("anonymous", head)):
+            return None, None
+        if any(_is_capitalised(w) for w in surface) and _name_like(surface):
             return None, self.orgs.fullest(surface, body, pos) or written
         return None, None
+
+    def _described(self, head: str) -> int | None:
+        """The person a definite description with no title bearer refers to: the subject
+        of the preceding sentences or the last speaker. A role word (`the Premier`) goes
+        only to someone the article gives no title; a generic one (`the leader`) to
+        someone it gives a title; an epithet (`the veteran forward`) to either."""
+        s = self.state
+        for person in (s.last_subject, s.last_speaker):
+            if person is None:
+                continue
+            titled = bool(self.people[person].titles)
+            if self.lex.has("generic_role", head) and not titled:
+                continue
+            if self.lex.has("role", head) and titled:
+                continue
+            return person
+        return None
 
     def _document(self, surface: Sequence[str], folded: Sequence[str], determiner: str | None,
                   pos: int) -> tuple[int | None, str | None]:
@@ -378,7 +411,9 @@ class _Resolver:
         s = self.state
         if s.last_resolved_person is not None:
             return s.last_resolved_person, None
-        return None, s.last_resolved
+        if s.last_resolved is not None:
+            return None, s.last_resolved
+        return s.last_speaker, None
 
     # names
     def _by_form(self, text: str) -> int | None:
@@ -485,10 +520,28 @@ _PREPOSITIONS = frozenset("of for from at with in to on by".split())
 
 def _head(body: Sequence[str]) -> str:
     """The head noun: the last word before a preposition (`Minister of Foreign Affairs`)."""
+    return body[_head_index(body)]
+
+
+def _head_index(body: Sequence[str]) -> int:
     for i, word in enumerate(body):
         if i and word in _PREPOSITIONS:
-            return body[i - 1]
-    return body[-1]
+            return i - 1
+    return len(body) - 1
+
+
+def _epithet(surface: Sequence[str], head: str) -> bool:
+    """A description of a person by a lowercase noun with a proper modifier or an age
+    (`the Super Eagles' fringe forward`, `the 23-year-old`)."""
+    if _is_capitalised(head):
+        return False
+    return head.endswith("-year-old") or any(_is_capitalised(w) for w in surface)
+
+
+def _name_like(surface: Sequence[str]) -> bool:
+    """Words that can be a name as written: short, mostly capitalised (not a clause)."""
+    lower = sum(1 for w in surface if not _is_capitalised(w) and fold(w) not in _STOP)
+    return len(surface) <= 8 and lower <= 2
 
 
 def _cut_apposition(text: str) -> str:
@@ -512,6 +565,7 @@ def _represented(text: str) -> str | None:
 
 _CAP_WORD = r"[A-Z][\w'’&-]{0,40}"
 _FUNCTION = r"(?:of|for|and|the|on|&|de)"
+_SP = r"[ \u00a0]{1,3}"  # names do not run over line ends
 _COMPANY = r"(?:Inc|Ltd|Corp|LLC|PLC|plc|Co|AG|SA|GmbH|Limited|Corporation)"
 
 
@@ -573,9 +627,9 @@ class _Organisations:
         word = re.escape(head[:1].upper() + head[1:])
         lower = re.escape(head)
         pattern = re.compile(
-            rf"(?:(?:{_CAP_WORD}|and|&)\s+){{0,6}}(?:{word}|{lower})\b"
-            rf"(?:\s+(?:of|for)\s+(?:the\s+)?{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,4}})?"
-            rf"(?:,?\s+{_COMPANY}\b\.?)?")
+            rf"(?:(?:{_CAP_WORD}|and|&){_SP}){{0,6}}(?:{word}|{lower})\b"
+            rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,4}})?"
+            rf"(?:,?{_SP}{_COMPANY}\b\.?)?")
         names: list[tuple[int, str, Sequence[str]]] = []
         by_token: dict[str, set[int]] = {}
         seen: set[str] = set()
@@ -599,7 +653,7 @@ class _Organisations:
         if key in self.cache:
             hits = self.cache[key]
             return hits[0][1] if hits else None
-        sep = rf"\s+(?:{_FUNCTION}\s+){{0,2}}"
+        sep = rf"{_SP}(?:{_FUNCTION}{_SP}){{0,2}}"
         pattern = re.compile(r"\b" + sep.join(rf"{c}[\w'’-]{{0,30}}" for c in letters) + r"\b")
         hits = [(m.start(), m.group()) for m in pattern.finditer(self.text) if " " in m.group()]
         self.cache[key] = hits
@@ -628,10 +682,14 @@ _DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday janu
 
 
 def _trim_name(name: str, start: int) -> tuple[str, int]:
-    """Drop leading function words, articles, days and months from a found name."""
+    """Drop leading function words, articles, days and months from a found name, and
+    everything up to a possessive (`Vietnam's Foreign Ministry` -> `Foreign Ministry`)."""
     words = name.split()
     cut = 0
-    for w in words:
+    for i, w in enumerate(words[:-1]):
+        if w.endswith(("'s", "’s", "s'", "s’")):
+            cut = i + 1
+    for w in words[cut:]:
         if fold(w) in _LEADING or fold(w) in _DAYS or not _is_capitalised(w):
             cut += 1
             continue
