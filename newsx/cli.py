@@ -87,7 +87,8 @@ def _report_failure(rec: Failure) -> None:
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=None,
               help="Worker processes [default: all cores for a batch, 1 for one file]; 0 = all cores.")
 @click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr [default: on when stderr is a terminal].")
+              help="Progress bar on stderr [default: on for a batch when stderr is a terminal and "
+                   "the output is not].")
 def extract_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, csv_shape: str,
                 globs: tuple[str, ...], jobs: int | None, progress: bool | None) -> None:
     sources = _inputs(paths)
@@ -96,14 +97,17 @@ def extract_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, csv
         jobs = 1 if single else default_jobs()
     elif jobs == 0:
         jobs = default_jobs()
-    if progress is None:
-        progress = sys.stderr.isatty() and not single
     failed = False
     records = run(iter_inputs(sources, globs or DEFAULT_GLOBS), jobs)
     try:
         with ExitStack() as stack:
             out = stack.enter_context(_open_output(output)) if output else sys.stdout
             fmt = fmt or ("table" if out.isatty() else "jsonl")
+            if progress is None:
+                # On by default for a batch when stderr is a terminal, unless the records
+                # themselves go to the terminal: they show the progress, and a bar would
+                # be drawn over them.
+                progress = sys.stderr.isatty() and not out.isatty() and not single
             writer = make_writer(fmt, out, csv_shape)
             for rec in _with_progress(records, progress):
                 if isinstance(rec, Failure):
@@ -153,6 +157,12 @@ def main() -> None:
         sys.exit(EXIT_OK)
     except OSError as exc:
         click.echo(f"newsx: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_SOME_FAILED)
+    except Exception as exc:  # noqa: BLE001 - a bug must not show a user a traceback
+        if os.environ.get("NEWSX_DEBUG"):
+            raise
+        click.echo(f"newsx: internal error: {type(exc).__name__}: {exc} "
+                   "(set NEWSX_DEBUG=1 for the traceback)", err=True)
         sys.exit(EXIT_SOME_FAILED)
 
 

@@ -262,6 +262,10 @@ def test_progress_bar_only_when_stderr_is_a_terminal(tmp_path: Path) -> None:
     assert "extracting" in tty
     piped = newsx("extract", "samples/", "-o", str(out))
     assert piped.stderr == ""
+    # Records shown on the terminal are their own progress: no bar drawn over them.
+    code, tty, _ = run_in_pty(["extract", "samples/"], stdout_tty=True, stderr_tty=True)
+    assert code == 0
+    assert "extracting" not in tty and "samples/vns-peacekeeping.txt" in tty
 
 
 @pytest.fixture(scope="module")
