@@ -491,7 +491,8 @@ def main(argv: list[str] | None = None) -> int:
     print_tables(report)
     results = {"environment": env, "corpus": label if not args.no_throughput else None, "rows": report.rows}
     previous = json.loads(args.output.read_text(encoding="utf-8")) if args.output.exists() else {}
-    key = "scale" if args.no_throughput else label
+    key = label if not args.no_throughput else "+".join(
+        name for name, on in (("worst", run_worst), ("scale", args.scale)) if on) or "none"
     previous = previous if isinstance(previous, dict) and "runs" in previous else {"runs": {}}
     previous["runs"][key] = results
     args.output.write_text(json.dumps(previous, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

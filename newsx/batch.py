@@ -26,7 +26,7 @@ from pathlib import Path
 from newsx.assemble import assemble
 from newsx.document import Document
 from newsx.model import Article, Failure
-from newsx.read import UnreadableInput, decode, read_path
+from newsx.read import MAX_CHARS, UnreadableInput, decode, read_path
 from newsx.segment import segment
 
 DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.text", "*.md", "*.htm", "*.html")
@@ -43,11 +43,6 @@ class Missing:
     reason: str
 
 
-# No news article comes near this; a bigger input (a dump, a log, a disk image renamed
-# .txt) is analysed up to here, so time and memory stay bounded whatever the input.
-MAX_CHARS = 32 * 1024 * 1024
-
-
 def analysed_prefix(text: str, limit: int = MAX_CHARS) -> tuple[str, list[str]]:
     """``text`` itself, or its first ``limit`` characters (cut after a line end) and a warning.
 
@@ -55,7 +50,7 @@ def analysed_prefix(text: str, limit: int = MAX_CHARS) -> tuple[str, list[str]]:
     """
     if len(text) <= limit:
         return text, []
-    cut = text.rfind("\n", max(0, limit - 1024 * 1024), limit) + 1 or limit
+    cut = text.rfind("\n", limit - limit // 10, limit) + 1 or limit
     note = (f"input is {len(text):,} characters long: only the first {cut:,} were analysed "
             f"(newsx reads at most {limit:,} per article)")
     return text[:cut], [note]

@@ -42,8 +42,13 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 
 _SAMPLE = 64 * 1024
-# Never more than newsx analyses (32 Mi characters, at most 4 bytes each) is read.
-MAX_BYTES = 128 * 1024 * 1024
+# The most newsx analyses of one input. No news article comes near it (long features
+# run to 100,000 characters); a bigger input (a dump, a log, a disk image named .txt)
+# is analysed up to here, with a warning, so time and memory per input stay bounded
+# whatever the input. (spaCy's default max_length is the same figure.)
+MAX_CHARS = 1_000_000
+# Never more than that is read: at most 4 bytes a character, plus a BOM.
+MAX_BYTES = 4 * MAX_CHARS + 4
 # Control bytes that never appear in text (TAB, LF, VT, FF, CR and ESC excluded).
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 
@@ -111,7 +116,7 @@ def read_path(path: str | Path, max_bytes: int = MAX_BYTES) -> tuple[str, list[s
 
 
 def _cut(data: bytes) -> bytes:
-    """Shorten a truncated read to just after its last line end (in the last MiB), keeping
+    """Shorten a truncated read to just after its last line end (in its last tenth), keeping
     whole UTF-16/32 code units and whole UTF-8 sequences."""
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
         unit = 4
@@ -119,7 +124,7 @@ def _cut(data: bytes) -> bytes:
         unit = 2
     else:
         unit = 1
-    end = data.rfind(b"\n", max(0, len(data) - 1024 * 1024)) + 1 or len(data)
+    end = data.rfind(b"\n", len(data) - len(data) // 10) + 1 or len(data)
     end += -end % unit
     if unit == 1 and end == len(data):
         while end > 0 and data[end - 1] & 0xC0 == 0x80:  # UTF-8 continuation bytes

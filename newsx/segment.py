@@ -34,6 +34,8 @@ _SENTENCE_STARTERS = frozenset(
     "Meanwhile However Also Still Then Now Police Officials Authorities".split()
 )
 _WINDOW = 40
+# Abbreviations that often end a sentence too: a sentence-starting word after them splits.
+_TERMINAL = frozenset("a.m p.m m etc Inc Corp Co Ltd Jr Sr al".split())
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +116,10 @@ def _is_false_boundary(text: str, para_start: int, stop: int, after: int) -> boo
     word = m.group(1)
     bare = word.rstrip(".")
     if bare in abbreviations() or bare.split(".")[-1] in abbreviations():
+        if bare in _TERMINAL or bare.split(".")[-1] in _TERMINAL:
+            # `at 4:30 p.m. A news conference …`: these also end sentences
+            nxt = _NEXT_WORD.match(text, after, min(len(text), after + _WINDOW))
+            return not (nxt and nxt.group(1) in _SENTENCE_STARTERS)
         return True
     if len(bare) == 1 and bare.isupper():
         return True  # an initial: "J. Smith"

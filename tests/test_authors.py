@@ -54,3 +54,12 @@ def test_photographer_is_not_an_author() -> None:
 
 def test_staff_byline_is_not_a_person() -> None:
     assert authors("A title\n\nBy Staff Reporter\n\nText.\n") == []
+
+
+def test_byline_with_colon() -> None:
+    assert authors("A title\n\nWritten by: Grace Mwende\n\nText.\n") == ["Grace Mwende"]
+    assert authors("A title\n\nBy: Grace Mwende | Updated 2 hours ago\n\nText.\n") == ["Grace Mwende"]
+
+
+def test_name_starting_with_by_is_not_a_byline() -> None:
+    assert authors("A title\n\nByron Kelly\n\nText.\n") == []

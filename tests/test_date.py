@@ -87,3 +87,17 @@ def test_date_line_deep_in_the_story_is_not_taken() -> None:
     para = "The committee met again on Thursday and heard from witnesses about the contract. " * 3
     text = "A title\n\n" + (para + "\n\n") * 4 + "Friday, June 3, 2016.\n"
     assert date(text) is None
+
+
+def test_time_before_date_with_zone_between() -> None:
+    text = "A title\nPublished 3:45 PM EDT, Mon May 6, 2024\nText.\n"
+    assert date(text) == "2024-05-06T15:45:00-04:00"
+
+
+def test_us_eastern_time_follows_daylight_saving() -> None:
+    assert date("A title\nMarch 5, 2024 at 4:12 p.m. ET\nText.\n") == "2024-03-05T16:12:00-05:00"
+    assert date("A title\nJuly 5, 2024 at 4:12 p.m. ET\nText.\n") == "2024-07-05T16:12:00-04:00"
+
+
+def test_iso_timestamp_with_offset() -> None:
+    assert date("A title\nPublished: 2024-03-05T16:12:00+09:00\nText.\n") == "2024-03-05T16:12:00+09:00"

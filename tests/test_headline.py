@@ -106,3 +106,8 @@ def test_one_word_title_followed_by_the_story() -> None:
 def test_attributed_quote_is_story_text_not_a_title() -> None:
     text = "“We will open the bridge in May,” the mayor said.\n\nWork began last year.\n"
     assert headline(text) is None
+
+
+def test_site_name_after_the_title_is_dropped() -> None:
+    assert headline("Port traffic rises | Viet Nam News\n\nThe port ...\n") == "Port traffic rises"
+    assert headline("Port traffic rises - BBC News\n\nThe port ...\n") == "Port traffic rises"

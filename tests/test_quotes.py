@@ -95,6 +95,18 @@ def test_scare_quotes_and_titles_are_not_quotes() -> None:
      ("40 officers were injured in the clashes", "indirect", "According to", "the ministry")),
     ("Police said the driver was taken to hospital.",
      ("the driver was taken to hospital", "indirect", "said", "Police")),
+    ("The Water Agency (WA) reports that the dam is full.",
+     ("the dam is full", "indirect", "reports", "The Water Agency (WA)")),
+    ("The bridge was closed on Monday, said Hanoi City Police.",
+     ("The bridge was closed on Monday", "indirect", "said", "Hanoi City Police")),
+    ("Nguyen Van Nam, director of the port, said that exports rose.",
+     ("exports rose", "indirect", "said", "Nguyen Van Nam")),
+    ("City police on Friday said the suspect had fled.",
+     ("the suspect had fled", "indirect", "said", "City police")),
+    ("The coach praised the team and said the players were ready.",
+     ("the players were ready", "indirect", "said", "The coach")),
+    ("The senator says he’ll vote against the bill.",
+     ("he’ll vote against the bill", "indirect", "says", "The senator")),
     ("He hoped the two countries will deepen their cooperation.",
      ("the two countries will deepen their cooperation", "indirect", "hoped", "He")),
     ("The envoy underlined that trade between the two sides has doubled.",
@@ -134,6 +146,8 @@ def test_two_reported_clauses_in_one_sentence() -> None:
     "The director noted the efforts of the staff.",
     "She asked the units to continue their work.",
     "He did not say whether the plan would go ahead.",
+    "Lawmakers debated the State budget on Monday.",
+    "They met to maintain the peace in the region.",
 ])
 def test_speech_verb_with_noun_phrase_object_is_not_a_quote(text: str) -> None:
     assert found(text) == []

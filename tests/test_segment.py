@@ -27,6 +27,9 @@ def sentences(text: str) -> list[str]:
     ("J. Smith wrote the report. Others agreed.", ["J. Smith wrote the report.", "Others agreed."]),
     ("She worked for the U.N. The job was hard.", ["She worked for the U.N.", "The job was hard."]),
     ("“We won,” she said. “It was great.”", ["“We won,” she said.", "“It was great.”"]),
+    ("The fire started at 4:30 p.m. A crew arrived soon.",
+     ["The fire started at 4:30 p.m.", "A crew arrived soon."]),
+    ("The meeting ends at 5 p.m. on Friday.", ["The meeting ends at 5 p.m. on Friday."]),
 ])
 def test_sentence_boundaries(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected

@@ -23,11 +23,11 @@ _TAIL_PARAS = 8
 _MAX_BYLINE = 120
 _MAX_SIGNOFF = 240
 
-_BYLINE = re.compile(r"(?i)by\s{1,3}(?=\S)")
+_BYLINE = re.compile(r"(?i)(?:written\s)?by(?:\s{1,3}|\s{0,2}:\s{0,3})(?=\S)")
 _CREDIT = re.compile(
     r"(?i)(?:^|(?<=[;(\n|]\s)|(?<=[;(\n|])|(?<=[.!?]\s))\s{0,3}"
     r"(?:additional\s)?(?:translated|reporting|reported|writing|written|editing|edited|compiled|"
-    r"text|story|words|research|fact-checking|additional\sreporting)\s{1,3}by\s{1,3}(?=\S)"
+    r"text|story|words|research|fact-checking|additional\sreporting)\s{1,3}by(?:\s{1,3}|\s{0,2}:\s{0,3})(?=\S)"
 )
 _NAME_WORD = re.compile(
     r"(?:[A-ZÀ-ỸĐ][\w'’.-]{0,25}|(?:de|da|del|della|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|ter|mac)"

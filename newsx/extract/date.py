@@ -46,7 +46,9 @@ ZONES = {
     "NZDT": 780, "WAT": 60, "CAT": 120, "SAST": 120, "EAT": 180, "IST": 330, "PKT": 300,
     "BST": 60,
 }
-_ZONE_NAMES = "|".join(sorted(ZONES, key=len, reverse=True))
+# US zones written without standard/daylight (``4:12 p.m. ET``): resolved by the date.
+US_ZONES = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
+_ZONE_NAMES = "|".join(sorted([*ZONES, *US_ZONES], key=len, reverse=True))
 
 _TIME = (r"(?P<hh>[012]?\d)[:.h](?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?"
          r"(?:\s{0,2}(?P<ampm>[AaPp]\.?[Mm]\.?))?")
@@ -57,7 +59,7 @@ _DMY = (r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s{1,3}" + _MONTH.replace("mon", "mon1"
         + r",?\s{1,3}(?P<y1>(?:19|20)\d\d)")
 _MDY = _MONTH + r"\s{1,3}(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(?P<y2>(?:19|20)\d\d)"
 _ISO = (r"(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)"
-        r"(?:[T ](?P<isotime>[012]\d:[0-5]\d(?::[0-5]\d)?))?")
+        r"(?:[T ](?P<isotime>[012]\d:[0-5]\d(?::[0-5]\d)?)(?P<isooff>Z|[+-][01]\d:?[0-5]\d)?)?")
 _NUM = r"(?P<d4>[0-3]?\d)/(?P<m4>[01]?\d)/(?P<y4>(?:19|20)\d\d)"
 DATE_RE = re.compile(r"(?<![\w-])(?:" + _ISO + "|" + _MDY + "|" + _DMY + "|" + _NUM + r")(?![\w-])")
 TIME_RE = re.compile(r"(?<![\w:.])" + _TIME + r"(?![\w:])")
@@ -79,7 +81,7 @@ COPYRIGHT_YEAR = re.compile(
 # Words that may surround a date on a date line without making it a sentence.
 _FILLER = re.compile(
     r"(?i)\b(?:updated|last updated|published|posted|first published|modified|created|date|on|at|"
-    r"source|uk|am|pm|gmt|utc|ict|time|news|edt|est|mst|pst|cst|cdt|pdt|mdt|bst)\b"
+    r"source|uk|am|pm|gmt|utc|ict|time|news|edt|est|mst|pst|cst|cdt|pdt|mdt|bst|et|ct|pt)\b"
     r"|" + _DAYNAME + r"|[\W\d_]"
 )
 _MAX_DATE_LINE = 90
@@ -146,10 +148,23 @@ def _time_of(m: re.Match[str]) -> str | None:
     return f"{hh:02d}:{mm:02d}:{ss:02d}"
 
 
+def _us_offset(day: Date, standard: int) -> str:
+    """US daylight time runs from the second Sunday of March to the first Sunday of November."""
+
+    def nth_sunday(month: int, n: int) -> Date:
+        d = Date(day.year, month, 1)
+        return d + timedelta(days=(6 - d.weekday()) % 7 + 7 * (n - 1))
+
+    summer = nth_sunday(3, 2) <= day < nth_sunday(11, 1)
+    return _fmt_offset(standard + (60 if summer else 0))
+
+
 def _offset_of(m: re.Match[str], day: Date) -> str | None:
     if m.group("uk"):
         return _uk_offset(day)
     abbr = m.group("zabbr")
+    if abbr in US_ZONES:
+        return _us_offset(day, US_ZONES[abbr])
     if abbr:
         return _fmt_offset(ZONES[abbr])
     sign = -1 if m.group("zsign") in "-−" else 1
@@ -181,28 +196,37 @@ def find_in_line(text: str, start: int, end: int) -> Found | None:
 
 def _with_time(line: str, m: re.Match[str], day: Date, base: int) -> Found:
     """Attach a time (and zone) written right after or right before the date."""
-    span_end = m.end()
+    start, span_end = m.start(), m.end()
     time: str | None = None
+    zone_at = span_end
     if m.group("isotime"):
         t = m.group("isotime")
         time = t if len(t) == 8 else t + ":00"
+        if m.group("isooff"):
+            off = m.group("isooff")
+            offset = "+00:00" if off == "Z" else f"{off[:3]}:{off[-2:]}"
+            return Found(base + start, base + span_end, day, time, offset)
     else:
         after = TIME_RE.search(line, m.end(), min(len(line), m.end() + 12))
         before = None
-        for b in TIME_RE.finditer(line, max(0, m.start() - 16), m.start()):
+        for b in TIME_RE.finditer(line, max(0, m.start() - 24), m.start()):
             before = b
         tm = after or before
         if tm:
             time = _time_of(tm)
             if time and tm is after:
-                span_end = tm.end()
+                span_end = zone_at = tm.end()
+            elif time:
+                start, zone_at = tm.start(), tm.end()
     offset = None
     if time:
-        zm = ZONE_RE.match(line, span_end) or ZONE_RE.search(line, span_end, min(len(line), span_end + 8))
+        zm = ZONE_RE.match(line, zone_at) or ZONE_RE.search(line, zone_at, min(len(line), zone_at + 8))
+        if not zm and zone_at != span_end:
+            zm = ZONE_RE.match(line, span_end)
         if zm:
             offset = _offset_of(zm, day)
-            span_end = zm.end()
-    return Found(base + m.start(), base + span_end, day, time, offset)
+            span_end = max(span_end, zm.end())
+    return Found(base + start, base + span_end, day, time, offset)
 
 
 def _header(doc: Document) -> Found | None:

@@ -15,6 +15,7 @@ import re
 
 from newsx.document import Document, Span
 from newsx.extract.date import HEADER_RE, find_in_line
+from newsx.extract.outlet import resolve
 from newsx.segment import abbreviations
 
 _SCAN_CHARS = 6000
@@ -200,6 +201,16 @@ def _continuation_is_caption(doc: Document, lines: list[tuple[int, int]], i: int
     return nxt[:1].islower() and bool(_CAPTION_END.search(nxt))
 
 
+def _without_site_name(text: str, start: int, end: int) -> int:
+    """``Title | Example News`` -> the end of ``Title`` when the last part names an outlet."""
+    if end - start > _MAX_TITLE + 60:
+        return end
+    cut = max(text.rfind(" | ", start, end), text.rfind(" - ", start, end), text.rfind(" – ", start, end))
+    if cut <= start or resolve(text[cut + 3:end]) is None:
+        return end
+    return _clean(text, start, cut)[1]
+
+
 def candidate_lines(doc: Document) -> list[tuple[int, int]]:
     """Non-blank lines in the head of the text, trimmed, the date header removed."""
     out: list[tuple[int, int]] = []
@@ -225,6 +236,7 @@ def extract_headline(doc: Document) -> Span | None:
     lines = candidate_lines(doc)
     label: Span | None = None  # a one-word line: a section label, unless the story follows
     for i, (start, end) in enumerate(lines):
+        end = _without_site_name(doc.text, start, end)
         s = doc.text[start:min(end, start + _LONG_LINE)]  # enough to judge any line
         if find_in_line(doc.text, start, end) or _is_furniture(s):
             continue
@@ -248,3 +260,4 @@ def _cache_trailer_title(doc: Document) -> Span | None:
         if m:
             return Span(m.start("title"), m.end("title"), "headline")
     return None
+

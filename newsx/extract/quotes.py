@@ -184,9 +184,15 @@ def cue_at(toks: Sequence[Tok], k: int) -> Cue | None:
         if j < len(toks) and toks[j].low in nouns:
             return Cue(k, j + 1 - k, "express")
         return None
-    if toks[k].cap and k > 0 and cls != "say":
-        return None  # a capitalised noun (Report, Notes) mid-sentence
+    if toks[k].cap and k > 0 and not (cls == "say" and _title_case(toks, k)):
+        return None  # a capitalised noun (Report, Notes) mid-sentence, outside a Title Case headline
     return Cue(k, 1, cls)
+
+
+def _title_case(toks: Sequence[Tok], k: int) -> bool:
+    """Whether the words around token ``k`` are capitalised (a headline: `Trump Says …`)."""
+    words = [t for t in toks[max(0, k - 4):k + 5] if t.low.isalpha() and len(t.low) > 3]
+    return len(words) >= 4 and all(t.cap for t in words)
 
 
 def _is_stop(text: str, toks: Sequence[Tok], i: int) -> bool:
@@ -213,6 +219,14 @@ def speaker_before(toks: Sequence[Tok], k: int, lo: int) -> tuple[int, int, int]
     i = j
     while i >= lo and end - i <= _MAX_SPEAKER + 2:
         low = toks[i].low
+        if low == ")":
+            # `The News Agency of Nigeria (NAN) reports`: step over a short parenthesis
+            o = i - 1
+            while o >= lo and i - o <= 6 and toks[o].low not in ("(", ")", ","):
+                o -= 1
+            if o >= lo and toks[o].low == "(" and o < i - 1:
+                i = o - 1
+                continue
         if low in _BREAK_PUNCT or low in CLAUSE_BREAKS or low in FINITE:
             break
         i -= 1
@@ -224,6 +238,11 @@ def speaker_before(toks: Sequence[Tok], k: int, lo: int) -> tuple[int, int, int]
             return back[0], back[1], back[2]
     if end - start > _MAX_SPEAKER:
         start = end - _MAX_SPEAKER
+    for x in range(start + 1, end):
+        if toks[x].low in ("during", "yesterday", "today", "earlier", "later", "last", "this") or (
+                toks[x].low == "on" and x + 1 < end and toks[x + 1].low in TIME_WORDS):
+            end = x  # `State police on Tuesday night said`: the time is not the speaker
+            break
     return start, end, i
 
 
@@ -435,7 +454,7 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
         return None
     s0, s1, boundary = seg
     participle = toks[k].low.endswith("ing")
-    if s0 == s1 and not participle and lo <= boundary and toks[boundary].low == ",":
+    if s0 == s1 and not participle and lo <= boundary and toks[boundary].low == "," and cls != "tell":
         # `…, said Mr Phuc.`: the speaker follows the cue
         e = _np_after(text, toks, j, hi)
         if e > j and _inverted_speaker(text, toks, j, e, hi):
@@ -524,8 +543,10 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
 def _inverted_speaker(text: str, toks: Sequence[Tok], j: int, e: int, hi: int) -> bool:
     """Whether tokens j..e after a cue name its speaker (`…, said Mr Phuc.`)."""
     first = toks[j]
-    if first.low in ("a", "an") or first.low in NOT_CLAUSE_START:
+    if first.low in ("a", "an", "that") or first.low in NOT_CLAUSE_START:
         return False
+    if any(t.low == "that" for t in toks[e:e + 12]):
+        return False  # `…, said in a statement on Monday that …`
     at_end = e >= hi or _is_stop(text, toks, e) or toks[e].low == ","
     if at_end:
         return first.cap or first.low in DETERMINERS or first.low in SUBJECT_PRONOUNS
@@ -536,18 +557,29 @@ def _inverted_speaker(text: str, toks: Sequence[Tok], j: int, e: int, hi: int) -
 
 
 def _subject(toks: Sequence[Tok], lo: int, hi: int) -> Span | None:
-    """The noun phrase at the start of a sentence (`The Arizona Republican survived …`)."""
+    """The noun phrase at the start of a sentence (`The Arizona Republican survived …`):
+    the words before the first verb-like word (finite, `-ed`, a cue) or punctuation."""
+    words = cue_lexicon()[0]
+    if lo < hi and (toks[lo].low in PREPOSITIONS or toks[lo].low in TIME_WORDS):
+        # `Earlier in the week, the senator …`: the subject follows the opening phrase
+        comma = next((x for x in range(lo, min(hi, lo + 10)) if toks[x].low == ","), None)
+        if comma is None:
+            return None
+        lo = comma + 1
     e = lo
-    while e < hi and e - lo < 8:
+    while e < hi and e - lo < 7:
         t = toks[e]
-        linking = e > lo and not t.low.isalpha() and t.low not in _BREAK_PUNCT
-        if t.cap or t.low in DETERMINERS or t.low in ("of", "-", "’s", "'s") or linking:
-            e += 1
-            continue
-        break
-    if e == lo and lo < hi and toks[lo].low in SUBJECT_PRONOUNS:
-        e = lo + 1
-    return _span(toks, lo, e, "speaker") if e > lo and toks[e - 1].low not in DETERMINERS else None
+        past = not t.cap and len(t.low) > 3 and t.low.endswith("ed")
+        verbish = (t.low in FINITE or t.low in words or past
+                   or t.low in _BREAK_PUNCT or t.low in CLAUSE_BREAKS)
+        if verbish:
+            break
+        e += 1
+    while e > lo and toks[e - 1].low in BEFORE_CUE_SKIP:
+        e -= 1
+    if e == lo or e - lo >= 7 or e >= hi:
+        return None
+    return _span(toks, lo, e, "speaker") if toks[e - 1].low not in DETERMINERS else None
 
 
 def _before_comma(text: str, toks: list[Tok], lo: int, boundary: int, speaker: Span | None,

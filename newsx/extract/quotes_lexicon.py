@@ -70,7 +70,7 @@ BEFORE_CUE_SKIP = _set(
 )
 NEGATIONS = _set("not never n't ’t didn't don't doesn't won't wouldn't hasn't haven't cannot can't")
 CLAUSE_BREAKS = _set(
-    "and but while as when because although though where if whereas since after before "
+    "and or but while as when because although though where if whereas since after before "
     "until unless whom what whether how why which"
 )
 RELATIVE = _set("who which whose that")

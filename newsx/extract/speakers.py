@@ -516,6 +516,7 @@ class _Resolver:
 
 
 _PREPOSITIONS = frozenset("of for from at with in to on by".split())
+_POSSESSIVES = frozenset("his her its their our my your".split())
 
 
 def _head(body: Sequence[str]) -> str:
@@ -540,6 +541,10 @@ def _epithet(surface: Sequence[str], head: str) -> bool:
 
 def _name_like(surface: Sequence[str]) -> bool:
     """Words that can be a name as written: short, mostly capitalised (not a clause)."""
+    lex = lexicon()
+    folded = [fold(w) for w in surface]
+    if folded[0] in _PREPOSITIONS or any(lex.has("pronoun", w) or w in _POSSESSIVES for w in folded):
+        return False  # `In his`, `Obviously, we`: a clause, not a name
     lower = sum(1 for w in surface if not _is_capitalised(w) and fold(w) not in _STOP)
     return len(surface) <= 8 and lower <= 2
 
