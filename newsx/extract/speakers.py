@@ -46,6 +46,7 @@ _STOP = frozenset("of for the and to in at on with from by de".split())
 _MAX_TOKENS = 24  # longer "speaker words" are cut: they are never a name
 _MAX_CHARS = 300
 _MAX_NAMES = 2000  # distinct organisation names kept per head word
+_MAX_OCCURRENCES = 5000  # occurrences of a head word looked at
 
 
 @lru_cache(maxsize=65536)
@@ -572,6 +573,11 @@ _CAP_WORD = r"[A-Z][\w'’&-]{0,40}"
 _FUNCTION = r"(?:of|for|and|the|on|&|de)"
 _SP = r"[ \u00a0]{1,3}"  # names do not run over line ends
 _COMPANY = r"(?:Inc|Ltd|Corp|LLC|PLC|plc|Co|AG|SA|GmbH|Limited|Corporation)"
+# the capitalised words before an organisation noun, and `of …`/`Inc` after it
+_BEFORE = re.compile(rf"(?:(?:{_CAP_WORD}|and|&){_SP}){{1,6}}\Z")
+_AFTER = re.compile(rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,4}})?"
+                    rf"(?:,?{_SP}{_COMPANY}\b\.?)?")
+_BEFORE_WINDOW = 300
 
 
 class _Organisations:
@@ -631,15 +637,20 @@ class _Organisations:
             return self.names[head]
         word = re.escape(head[:1].upper() + head[1:])
         lower = re.escape(head)
-        pattern = re.compile(
-            rf"(?:(?:{_CAP_WORD}|and|&){_SP}){{0,6}}(?:{word}|{lower})\b"
-            rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,4}})?"
-            rf"(?:,?{_SP}{_COMPANY}\b\.?)?")
+        occurrences = re.compile(rf"(?<![\w'’-])(?:{word}|{lower})(?![\w'’-])")
         names: list[tuple[int, str, Sequence[str]]] = []
         by_token: dict[str, set[int]] = {}
         seen: set[str] = set()
-        for m in pattern.finditer(self.text):
-            name, start = _trim_name(m.group(), m.start())
+        text = self.text
+        for seen_count, m in enumerate(occurrences.finditer(text)):
+            if seen_count >= _MAX_OCCURRENCES:
+                break
+            lo = max(0, m.start() - _BEFORE_WINDOW)
+            before = _BEFORE.search(text, lo, m.start())
+            first = before.start() if before else m.start()
+            after = _AFTER.match(text, m.end())
+            last = after.end() if after else m.end()
+            name, start = _trim_name(text[first:last], first)
             if not name or name in seen:
                 continue
             seen.add(name)
