@@ -128,3 +128,83 @@ def test_first_name_after_a_preposition_is_still_a_person() -> None:
 def test_place_after_a_preposition_is_not_a_person() -> None:
     text = "The delegation travelled from Quy Nhon to Tuy Hoa by road on Friday.\n"
     assert names(text) == []
+
+
+def test_western_first_name_alone_is_the_same_person() -> None:
+    text = ("Coach Sarah Whitfield watched from the bench.\n"
+            "Sarah said the team had worked hard. Whitfield then left.")
+    out = people(text)
+    assert [p.to_dict() for p in out] == [{"name": "Sarah Whitfield", "titles": ["Coach"],
+                                           "aliases": ["Sarah", "Whitfield"], "mentions": 3}]
+    assert out[0].gender == "female"
+
+
+def test_title_case_headline_words_do_not_extend_a_name() -> None:
+    text = ("Senator Maria Lopez Backs New Water Plan For Valley Farmers\n"
+            "Senator Maria Lopez said the plan would help farmers.\n")
+    assert names(text) == ["Maria Lopez"]
+
+
+def test_names_in_links_to_other_stories_are_not_people() -> None:
+    text = ("Council approves new bridge\n"
+            "The council approved the bridge on Monday after a long debate about its cost.\n"
+            "Mayor Linda Corrigan said work would start in spring.\n"
+            "Most Popular\n"
+            "Singer Marcus Bellamy cancels his summer tour\n"
+            "Storm closes schools across the region\n")
+    assert names(text) == ["Linda Corrigan"]
+
+
+def test_menu_of_place_names_is_not_people() -> None:
+    text = ("Provinces\n  • Bac Lieu\n  • Ho Chi Minh\n  • Tan Phu Dong\n"
+            "President Ho Chi Minh founded the republic in 1945.\n")
+    assert names(text) == ["Ho Chi Minh"]
+    assert names(text.split("President")[0]) == []
+
+
+def test_middle_names_and_honorific_gender_pick_the_right_person() -> None:
+    text = ("Former president Robert Hale Dunmore and his wife, Senator Alice Dunmore, arrived.\n"
+            "Robert Dunmore waved. Mrs Dunmore said the campaign was going well.")
+    out = {p.name: p for p in people(text)}
+    assert sorted(out) == ["Alice Dunmore", "Robert Hale Dunmore"]
+    assert out["Robert Hale Dunmore"].mentions == 2
+    assert out["Alice Dunmore"].mentions == 2
+
+
+def test_title_before_a_name_in_apposition() -> None:
+    text = ("The Director of the Port Authority of Da Nang, Le Quang Huy, said ships were delayed.\n"
+            "United's captain, Femi Adebayo, praised the fans.\n")
+    out = {p.name: p.titles for p in people(text)}
+    assert out == {"Le Quang Huy": ["Director of the Port Authority of Da Nang"],
+                   "Femi Adebayo": ["United's captain"]}
+
+
+def test_relations_and_other_people_are_not_titles() -> None:
+    text = ("Mourners gathered for Peter Wanjiru, father of County Health Chief Officer Grace Achieng.\n"
+            "His brother Samuel Wanjiru, Governor Otieno said, would speak.\n")
+    assert {p.name: p.titles for p in people(text)} == {
+        "Peter Wanjiru": [], "Grace Achieng": ["County Health Chief Officer"],
+        "Samuel Wanjiru": [], "Otieno": ["Governor"]}
+
+
+def test_organisations_named_after_people_are_not_people() -> None:
+    text = ("Parents gathered outside Kendrick Hollis Elementary School on Monday.\n"
+            "Warner Brothers and Brooks Brothers both said sales had grown.\n"
+            "Professor Ruth Gable said the study was small.\n")
+    assert names(text) == ["Ruth Gable"]
+
+
+def test_a_sentence_opening_with_by_is_not_a_byline() -> None:
+    text = ("Budget talks stall\n"
+            "By contrast, Finance Minister Helen Marsh said the budget was fair.\n"
+            "By Jonah Pike\n")
+    assert names(text) == ["Helen Marsh"]
+
+
+def test_particles_initials_and_arabic_article_names() -> None:
+    text = ("Author P.D. Lyall said the U.S. Senate met. Lyall added more.\n"
+            "Commissioner Anneke van der Berg spoke. Van der Berg said talks would go on.\n"
+            "Minister Khalid al-Mansour met envoys. Mansour said nothing.\n")
+    assert [(p.name, p.aliases, p.mentions) for p in people(text)] == [
+        ("P.D. Lyall", ["Lyall"], 2), ("Anneke van der Berg", ["Van der Berg"], 2),
+        ("Khalid al-Mansour", ["Mansour"], 2)]

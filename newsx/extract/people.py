@@ -34,20 +34,32 @@ _ALW = rf"(?:al|el)-{_UP}[\w'’-]{{0,30}}"
 _RUN = re.compile(rf"{_CAPW}(?:{_SEP}(?:(?:{_PARTICLES}){_SEP}){{0,2}}(?:{_CAPW}|{_ALW})){{0,12}}")
 _TOKEN = re.compile(rf"(?:{_UP}\.){{1,4}}(?!\w)|[\w'’.-]+")
 _INITIAL = re.compile(rf"(?:{_UP}\.){{1,4}}|{_UP}")
+_CONTRACTION = re.compile(r"(?:n['’]t|['’](?:ll|re|ve|d|m))$", re.I)
+_CAMEL = re.compile(r"[a-z][A-Z]")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 
 _BYLINE = re.compile(
     r"\n[ \t\u00a0|*_-]{0,4}(?:[Bb]y|BY|(?:[Tt]ranslated|[Rr]eporting|[Rr]eported|[Ww]ritten|[Ee]dited|"
-    r"[Cc]ompiled|[Ss]tory|[Tt]ext|[Ww]ords|[Aa]dditional reporting|[Ee]diting) [Bb]y)\b[^\n]{0,120}")
+    r"[Cc]ompiled|[Ss]tory|[Tt]ext|[Ww]ords|[Aa]dditional reporting|[Ee]diting) [Bb]y)[ \t\u00a0:]{1,3}"
+    rf"(?={_UP})[^\n]{{0,80}}(?=\n|$)")  # a short line of names: "By contrast, Smith said" is story
 _CREDIT = re.compile(  # first character as a class: the scanner skips ahead fast
     r"[PpIiCc](?:hotographer|hoto [Cc]redit|hoto|HOTO|icture|mage|redit)s?"
     r"(?:[ \u00a0]{1,3}by[ \u00a0]|[ \u00a0]{0,3}[:：])[ \u00a0]{0,3}(?=[^\W\d_])[^\n()|]{0,80}")
+_SIDEBAR = re.compile(
+    r"\n[ \t\u00a0|*#-]{0,4}(?:Related(?: [Tt]opics| [Ss]tories| [Aa]rticles| [Nn]ews)?|Editors?'? ?[Pp]icks|"
+    r"More (?:on|from|stories|news)\b[^\n]{0,40}|Most (?:[Pp]opular|[Rr]ead|[Vv]iewed)|Read [Mm]ore|"
+    r"You (?:may|might) also like|Recommended(?: for you)?|Trending(?: [Nn]ow)?|Top [Ss]tories|"
+    r"Also [Rr]ead|See [Aa]lso|Latest [Nn]ews)[ \t\u00a0:]{0,3}(?=\n)")
 _AFTER_WORD = re.compile(r"[ \u00a0]{0,3}([A-Za-z]+)")
-_APPOSITION = re.compile(r"[ \u00a0]{0,2},[ \u00a0]{1,3}([^,;.()\"“”\n]{2,120})")
-_NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?([^,;.()\"“”\n]{2,120})")
+_APPOSITION = re.compile(r"[ \u00a0]{0,2},[ \u00a0]{1,3}")
+_NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?")
+_PHRASE = re.compile(r"[^,;.()\"“”\n—–]{1,160}")
+_ABBREV_END = re.compile(
+    r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Ft|Mt|Inc|Co|Corp|Gen|Col|Lt|Prof))$")
 _PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
 _SENT_START = re.compile(r"(?:^|[.!?…][\"'”’)]{0,3}[ \u00a0]+|\n)[\"'“‘(\[ \u00a0]{0,3}$")
 _APPOS_STOP = frozenset(("who", "which", "said", "says", "told", "added", "when", "where", "while"))
+_DETERMINERS = frozenset(("a", "an", "his", "her", "its", "their", "our", "whose"))
 _CONNECTORS = frozenset(("of", "for", "and", "the", "on", "in", "to", "at"))
 _LEADING_DROP = frozenset(("the", "a", "an", "and", "of", "for", "on", "in", "to", "at", "former"))
 _NAME, _INIT, _PART, _OTHER = "N", "I", "P", "O"
@@ -68,7 +80,8 @@ class _Occ:
     score: int | None = None        # context evidence, once computed
     context_done: bool = False
     after_prep: bool = False        # right after in/at/of/...
-    titled: bool = False            # honorific or title right before
+    titled: bool = False            # honorific or title before
+    adjacent: bool = False          # an honorific or title head right before (Mr Phuc, Minister Son)
     appositive: bool = False        # a title in an apposition after
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
@@ -112,13 +125,19 @@ def _classify(word: str, lex: Lexicon) -> tuple[str, str]:
 def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
     """(class, folded key) of one run token: name-like, initial, particle or other."""
     if word[0].islower():
+        if "-" in word[:4] and word[word.index("-") + 1:][:1].isupper():
+            return _NAME, fold(_POSSESSIVE.sub("", word.rstrip(".")))  # al-Assad, el-Sisi
         return _PART, fold(word)
     bare = word.rstrip(".")
+    if len(word) == 1:
+        return _OTHER, word.lower()  # I, A: a pronoun or article, not an initial without its dot
+    if _CONTRACTION.search(word) or len(_CAMEL.findall(word)) >= 2:
+        return _OTHER, fold(word)  # Isn't, We'll; CravenFlagShareLike (glued page furniture)
     if _INITIAL.fullmatch(word) or _INITIAL.fullmatch(bare):
         k = fold(bare)
-        if k in lex["place"] or k in lex["title_modifier"] or len(bare.replace(".", "")) > 1:
+        if any(x in lex["place"] or x in lex["title_modifier"] or x in lex["org_word"] for x in (k, k + ".")):
             return _OTHER, k  # U.N., U.S.
-        return _INIT, k
+        return _INIT, k  # J., J.K.
     k = fold(_POSSESSIVE.sub("", bare))
     if not k or _rejected(k, lex):
         return _OTHER, k
@@ -127,8 +146,8 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
     if len(bare) > 2 and bare[1].isupper() and bare[2:].lower() == bare[2:] and bare.endswith("s") \
             and bare[:-1].isupper():
         return _OTHER, k  # PMs, NGOs
-    if k.endswith("s") and _is_head(k[:-1], lex):
-        return _OTHER, k  # Ministers, Directors
+    if k.endswith("s") and (_is_head(k[:-1], lex) or k[:-1] in lex["nationality"]):
+        return _OTHER, k  # Ministers, Directors, Muslims
     if k in lex.english and k not in lex.first_names and lex.surname_rank.get(k, 99999) > 5000 \
             and _POSSESSIVE.sub("", bare).replace("’", "'").isascii():
         return _OTHER, k
@@ -148,6 +167,10 @@ def _excluded_ranges(doc: Document, authors: Sequence[Span]) -> list[tuple[int, 
     # The pattern opens with a newline (fast to scan for); a leading one covers the first line.
     ranges += [(max(0, m.start() - 1), m.end() - 1) for m in _BYLINE.finditer("\n" + text)]
     ranges += [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+    for m in _SIDEBAR.finditer(text):
+        if m.start() > 0.3 * len(text):  # after the story: the rest is links to other stories
+            ranges.append((m.start(), len(text)))
+            break
     return _merged(ranges)
 
 
@@ -192,7 +215,11 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
         k = fold(lw.rstrip("."))
         if not (_is_head(k, lex) or k in lex["title_modifier"]):
             return [], None, False  # said Tran Van An, and Lacroix: nothing to collect
-    window = text[max(0, start - 120):start]
+    window = text[max(0, start - 120):start].rstrip(" \u00a0")
+    if window.endswith(")"):  # General Secretary of the Association (VASEP) Truong Dinh Hoe
+        j = window.rfind("(", max(0, len(window) - 16))
+        if j > 0:
+            window = window[:j].rstrip(" \u00a0") + " "
     cut = max(window.rfind("\n"), window.rfind(","), window.rfind(";"), window.rfind("("),
               window.rfind(":"), window.rfind("“"), window.rfind('"'), window.rfind("|"),
               window.rfind("—"), window.rfind("–"), window.rfind(" - "))
@@ -201,13 +228,15 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
     taken: list[str] = []
     gender: str | None = None
     adjacent = False
-    right_is_title = False
+    right_is_title = right_lower_title = False
     for i in range(len(words) - 1, -1, -1):
         w = words[i][0]
         if w.endswith(".") and i < len(words) - 1 and not _INITIAL.fullmatch(w) \
                 and fold(w[:-1]) not in lex["honorific_title"] and fold(w[:-1]) not in lex["honorific_male"] \
                 and fold(w[:-1]) not in lex["honorific_female"]:
             break  # a sentence ended here
+        if not w[0].isalpha():
+            break  # '' quotation marks, numbers
         k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
         is_title = _is_head(k, lex) or k in lex["title_modifier"]
         if i == len(words) - 1:
@@ -219,12 +248,26 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
             adjacent = _is_head(k, lex)
         if w[0].isupper():
             cls = _classify(w, lex)[0]
-            if cls == _NAME and not (right_is_title or _POSSESSIVE.search(w)):
-                break
-        elif not (is_title or k in _CONNECTORS or _POSSESSIVE.search(w)):
+            if k in lex["stop_word"] or (len(w) >= 4 and w.isupper() and not is_title):
+                break  # The, But: a sentence opener; SHOUTED headline words
+            if cls == _NAME and not (_POSSESSIVE.search(w) or (right_lower_title and i == len(words) - 2)
+                                     or (right_is_title and sum(c.isupper() for c in w) >= 2)):
+                break  # another name (Trump and Sen. Cruz), unless Bournemouth striker, RoK Minister
+        elif k in _CONNECTORS:
+            right = fold(taken[-1].rstrip(".")) if taken else ""
+            if right in _RANKS or _is_head(right, lex):
+                break  # daughter of former President X, adviser to President X: X holds the right part
+            left = fold(_POSSESSIVE.sub("", words[i - 1][0].rstrip("."))) if i else ""
+            if left in _RELATIONS:
+                break  # father of Nairobi's Health Chief Officer X: X holds the right part
+            if not (left in _CONNECTORS or _is_head(left, lex) or left in lex["title_modifier"]
+                    or left in lex["org_word"] or left in lex["place"] or left in lex["nationality"]):
+                break  # Clinton and former Gov. X: the connector joins names, not a title
+        elif not (is_title or _POSSESSIVE.search(w)):
             break
         taken.append(w)
         right_is_title = is_title
+        right_lower_title = is_title and w[0].islower()
     taken.reverse()
     while taken and fold(taken[0]) in _LEADING_DROP | lex["stop_word"] and not _is_head(fold(taken[0]), lex):
         taken.pop(0)
@@ -232,12 +275,58 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
         taken.pop()
     if not taken or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex) for w in taken):
         return [], gender, adjacent
+    if " and " in " ".join(taken):  # New South Wales police and the state's premier X
+        j = max(i for i, w in enumerate(taken) if w == "and")
+        if not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex) for w in taken[:j]):
+            taken = taken[j + 1:]
+            while taken and fold(taken[0]) in _LEADING_DROP:
+                taken.pop(0)
+    heads = [w for w in taken if _is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)]
+    if not taken or all(fold(w) in _RELATIONS for w in heads):
+        return [], gender, adjacent  # his brother X: a relation, not a role
+    last = taken[-1]
+    if last.endswith("s") and not _is_head(fold(last), lex) and _is_head(fold(last[:-1]), lex):
+        taken[-1] = last[:-1]  # Deputy PMs A and B: each is a Deputy PM
     titles = _split_titles(" ".join(taken), lex)
     return titles, gender, adjacent
 
 
 _RANKS = frozenset(("deputy", "vice", "senior", "acting", "former", "chief", "assistant", "associate",
                     "lieutenant", "major", "general", "colonel", "first", "permanent", "executive"))
+
+
+_RELATIONS = frozenset(("father", "mother", "son", "daughter", "wife", "husband", "brother", "sister",
+                        "widow", "uncle", "aunt", "grandmother", "grandfather", "friend", "neighbour",
+                        "neighbor", "partner", "girlfriend", "boyfriend", "cousin", "nephew", "niece"))
+_COMPLEMENT_START = frozenset(("of", "for", "at", "in", "to"))
+
+
+def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
+    """A title phrase, then a comma, then the name in apposition to it: ``Deputy Director of the
+    Department of Home Affairs, Nguyen Bac Nam, said``; ``Bournemouth's captain, Tommy Elphick,``."""
+    nxt = _AFTER_WORD.match(text, occ.end)
+    if not (text.startswith(",", occ.end) or (nxt and nxt.group(1) in lex["speech_verb"])):
+        return []
+    window = text[max(0, occ.start - 160):occ.start - 2]
+    cut = max(window.rfind(c) for c in "\n,;(:“\"|—–")
+    words = window[cut + 1:].split()
+    heads = [i for i, w in enumerate(words) if _is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)]
+    if not heads:
+        return []
+    h = heads[-1]
+    rest = words[h + 1:]
+    if rest and (fold(rest[0]) not in _COMPLEMENT_START
+                 or any(not (w[0].isupper() or fold(w) in _CONNECTORS) for w in rest)):
+        return []
+    b = h
+    while b > 0:
+        w = words[b - 1]
+        k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
+        if k in lex["stop_word"] or not (w[0].isupper() or k in lex["title_modifier"]
+                                         or _is_head(k, lex) or _POSSESSIVE.search(w)):
+            break
+        b -= 1
+    return [" ".join(words[b:])]
 
 
 def _split_titles(phrase: str, lex: Lexicon) -> list[str]:
@@ -270,29 +359,66 @@ def _contained(short: str, long: str) -> bool:
     return n < len(b) and any(b[i:i + n] == a for i in range(len(b) - n + 1))
 
 
+def _phrase(text: str, pos: int) -> tuple[str, int]:
+    """The clause fragment from ``pos`` to the next comma, bracket, quote, dash or sentence end
+    (a period after ``Mr`` or an initial does not end it)."""
+    out, end = "", pos
+    for _ in range(4):
+        m = _PHRASE.match(text, end)
+        if not m:
+            break
+        out += m.group()
+        end = m.end()
+        if not (text.startswith(".", end) and _ABBREV_END.search(out[-6:])):
+            break
+        out += "."
+        end += 1
+    cut = min((i for i in (out.find("''"), out.find("``")) if i >= 0), default=-1)
+    if cut >= 0:
+        out, end = out[:cut], pos + cut
+    return out, end
+
+
 def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
     """Titles in an apposition after a name: ``X, UN Under-Secretary-General for …, said``."""
     titles: list[str] = []
     m = _APPOSITION.match(text, end)
-    while m and len(titles) < 3:
-        phrase = m.group(1).strip()
+    pos = m.end() if m else -1
+    while pos >= 0 and len(titles) < 3:
+        raw, stop = _phrase(text, pos)
+        phrase = raw.strip()
         words = phrase.split()
         for i, w in enumerate(words):
-            if fold(w) in _APPOS_STOP:
+            if fold(w) in _APPOS_STOP or (i and w in lex["speech_verb"]):
                 words = words[:i]
                 break
         while words and fold(words[0]) in ("the", "and"):
             words.pop(0)
-        if not words or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex) for w in words[:5]):
+        first = words[0] if words else ""
+        if first[:1].islower() and (first in lex["speech_verb"] or first in lex["after_weak"]
+                                    or (first.endswith("ed") and not _is_head(first, lex))):
+            break  # "mayor of Baltimore, stressed his ...": a verb, not an apposition
+        skip = 1 if words and fold(words[0]) in _DETERMINERS else 0
+        if len(phrase) < 2 or not words or len(words) > 14 or (words[0][0].islower() and not skip
+                                                                 and fold(words[0]) in lex["stop_word"]) \
+                or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)
+                           for w in words[:skip + 3]):
             break
+        if any(_is_head(fold(h.rstrip(".")), lex) and a[0].isupper() and _classify(a, lex)[0] == _NAME
+               for h, a in zip(words, words[1:], strict=False)):
+            break  # former UN Ambassador John Bolton, Governor Sakaja: another person, not a title
+        if any(w.endswith("s") and not _is_head(fold(w), lex) and _is_head(fold(w[:-1]), lex)
+               for w in words[:skip + 4]):
+            break  # incumbent and former Deputy PMs A and B: other people
         first_cls = _classify(words[0], lex)[0] if words[0][0].isupper() else _OTHER
         if first_cls == _NAME and not _is_head(fold(words[0]), lex) and len(words) > 1 \
                 and _classify(words[1], lex)[0] == _NAME:
             break  # a list of names, not an apposition
         titles.append(" ".join(words))
-        if len(words) < len(m.group(1).split()):
+        if len(words) < len(phrase.split()) or not text.startswith(",", stop):
             break
-        m = _NEXT_APPOSITION.match(text, m.end())
+        m = _NEXT_APPOSITION.match(text, stop)
+        pos = m.end() if m else -1
     return titles
 
 
@@ -355,8 +481,8 @@ class _Tok:
     cls: str
 
 
-def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool) -> list[_Tok]:
-    """Classified tokens of one run; ``initial`` when the run opens a sentence."""
+def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool, text: str) -> list[_Tok]:
+    """Classified tokens of one run (``initial`` when the run opens a sentence)."""
     toks = []
     for m in re.finditer(r"\S+", run_text):
         cls, k = _classify(m.group(), lex)
@@ -385,9 +511,18 @@ def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool) -> l
     for i, t in enumerate(toks):
         if t.cls == _OTHER and i > 0 and t.word[0].isupper() and toks[i - 1].cls == _NAME \
                 and _first_name(toks[i - 1].key, lex) and t.key in lex.english \
-                and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME):
+                and (t.key in lex.surname_rank or t.key in lex.proper
+                     or _titled_word(fold(_prev_word(text, run_start).rstrip(".")) if i == 1
+                                     else toks[i - 2].key, lex)) \
+                and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME
+                                                   or toks[i + 1].key.rstrip(".") in _SUFFIXES):
             t.cls = _NAME  # Phil Yock, Mark Noble: a surname that is also a word
     return toks
+
+
+def _titled_word(k: str, lex: Lexicon) -> bool:
+    """An honorific or a title head (folded)."""
+    return _is_head(k, lex) or k in lex["honorific_male"] or k in lex["honorific_female"]
 
 
 def _first_name(k: str, lex: Lexicon) -> bool:
@@ -416,12 +551,23 @@ def _vietnamese_names(toks: list[_Tok], lex: Lexicon) -> None:
                     and toks[j].key not in lex["org_word"] and not _is_head(toks[j].key, lex) \
                     and toks[j].key not in lex["title_modifier"]:
                 j += 1
-            if j - i >= 3 and not (j < n and toks[j].key in lex["org_word"]):
+            if j - i >= 3 and not (j < n and toks[j].key in lex["org_word"]) \
+                    and any(x.cls == _NAME for x in toks[i + 1:j]):  # not "Do Not Pay"
                 for x in toks[i:j]:
                     x.cls = _NAME
                 i = j
                 continue
         i += 1
+
+
+def _name_follows(toks: list[_Tok], j: int) -> bool:
+    """Whether particles from ``j`` on lead to a name token (von der Leyen, de la Cruz)."""
+    for t in toks[j + 1:j + 3]:
+        if t.cls == _NAME:
+            return True
+        if t.cls != _PART:
+            return False
+    return False
 
 
 def _segments(toks: list[_Tok]):
@@ -432,14 +578,35 @@ def _segments(toks: list[_Tok]):
             i += 1
             continue
         j = i
-        while j < n and (toks[j].cls in (_NAME, _INIT) or (toks[j].cls == _PART and j + 1 < n
-                                                             and toks[j + 1].cls == _NAME)):
+        while j < n and (toks[j].cls in (_NAME, _INIT) or (toks[j].cls == _PART and _name_follows(toks, j))):
             j += 1
             w = toks[j - 1].word
-            if toks[j - 1].cls == _NAME and _POSSESSIVE.search(w) and not w.endswith(("s'", "s’")):
-                break
+            if toks[j - 1].cls == _NAME and (_POSSESSIVE.search(w) and not w.endswith(("s'", "s’"))
+                                             or w.endswith(".") and len(w) > 2):
+                break  # Trọng's re-election; "... Cruz. I": a possessive or a sentence end
         yield i, j
         i = j
+
+
+_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs".split())
+
+
+def _title_case_line(text: str, start: int, end: int, cache: dict[int, bool]) -> bool:
+    """Whether the line holding ``start`` is written in Title Case (a headline)."""
+    ls = text.rfind("\n", max(0, start - 200), start) + 1
+    if ls == 0 and start > 200:
+        return False  # a long paragraph, not a headline
+    got = cache.get(ls)
+    if got is None:
+        le = text.find("\n", end, end + 200)
+        if le < 0 and len(text) - end > 200:
+            cache[ls] = False
+            return False
+        words = [w for w in text[ls:le if le >= 0 else len(text)].split() if w[0].isalpha()]
+        big = [w for w in words if w.lower() not in _SMALL_WORDS]
+        got = cache[ls] = len(big) >= 4 and sum(w[0].isupper() for w in big) >= 0.85 * len(big)
+    return got
 
 
 def _maybe_name(word: str, lex: Lexicon) -> bool:
@@ -464,6 +631,7 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
     ranges = _excluded_ranges(doc, authors)
     starts = [r[0] for r in ranges]
     occs: list[_Occ] = []
+    lines: dict[int, bool] = {}
     org, place = lex["org_word"], lex["place"]
     for run in _RUN.finditer(text):
         if run.start() and (text[run.start() - 1].isalnum() or text[run.start() - 1] in _WORD_CHARS):
@@ -483,7 +651,12 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
         if not any(_maybe_name(w, lex) for w in word.split()):
             continue  # United Nations, New York Times: no token that could start a name
         initial = _SENT_START.search(text, max(0, run.start() - 6), run.start()) is not None
-        toks = _run_tokens(word, run.start(), lex, initial)
+        toks = _run_tokens(word, run.start(), lex, initial, text)
+        if any(t.cls == _NAME and t.key in lex.english for t in toks[1:]) \
+                and _title_case_line(text, run.start(), run.end(), lines):
+            for t in toks[1:]:
+                if t.cls == _NAME and t.key in lex.english and t.key not in lex.first_names:
+                    t.cls = _OTHER  # "Hillary Clinton Sides With ...": headline words
         for i, j in _segments(toks):
             seg = toks[i:j]
             if all(t.cls == _INIT for t in seg):
@@ -497,7 +670,15 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
                 bare_last = bare_last[:-1]
             end = seg[-1].start + len(bare_last)
             keys = tuple(t.key.rstrip(".") for t in seg[:-1]) + (fold(bare_last).rstrip("."),)
-            after_org = j < len(toks) and (toks[j].key in org or toks[j].key in place)
+            if len(keys) > 2 and keys[-1] in _SUFFIXES:
+                keys = keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
+            after_org = False
+            for t in toks[j:]:  # Sandy Hook Elementary School, Huong Sen Group JSC
+                if t.key in org or t.key in place:
+                    after_org = True
+                    break
+                if t.cls == _NAME:
+                    break
             before_org = i > 0 and toks[i - 1].key in org and not _is_head(toks[i - 1].key, lex)
             occs.append(_Occ(start, end, text[start:end], keys, end < seg[-1].end,
                              after_org or before_org))
@@ -520,6 +701,9 @@ def _context(occ: _Occ, text: str, lex: Lexicon) -> None:
         occ.gender = gender
         occ.titles.extend(titles)
         occ.titled = bool(gender or adjacent or titles)
+        occ.adjacent = bool(gender or adjacent)
+    if not occ.titles and not occ.after_prep and text.startswith(", ", occ.start - 2):
+        occ.titles.extend(_title_before_comma(text, occ, lex))
     if not occ.possessive and (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
         app = _apposition_titles(text, occ.end, lex)
         if app:
@@ -584,13 +768,20 @@ def vn_like_all(keys: tuple[str, ...], lex: Lexicon) -> bool:
 class _Pending:
     keys: tuple[str, ...]
     occs: list[_Occ] = field(default_factory=list)
+    gender: str | None = None       # from the name alone (first-name list, Thi / Van)
 
 
 def _alias_keys(full: tuple[str, ...], lex: Lexicon) -> list[tuple[str, ...]]:
     """Every form by which the person named ``full`` can be called (see ``_is_alias``)."""
     out = [full[i:] for i in range(len(full))]
+    if full[-1][:3] in ("al-", "el-"):
+        out.append((full[-1][3:],))  # Assad for Bashar al-Assad
     if _family_first(full, lex):
         out.append(full[:1])
+    elif len(full) >= 2 and not vn_like_all(full, lex) and lex.first_names.get(full[0]) in ("m", "f"):
+        out.append(full[:1])  # Western first name alone (features and sport use it)
+        if len(full) >= 3:
+            out.append((full[0], full[-1]))  # Paul Ryan for Paul D. Ryan, Nancy Reagan for Nancy Davis Reagan
     return out
 
 
@@ -600,9 +791,23 @@ def _culture(keys: tuple[str, ...]) -> int:
 
 
 def _accepted(occs: list[_Occ], keys: tuple[str, ...], text: str, lex: Lexicon) -> bool:
-    """A multi-word form is a name when list evidence plus its best context reaches 3."""
+    """A multi-word form is a name when list evidence plus its best context reaches 3
+    (a form standing alone on a line, as in a menu of places, is no evidence)."""
     base = _culture(keys)
-    return any(base + _evidence(o, text, lex) >= 3 for o in occs)
+    return any(base + _evidence(o, text, lex) >= 3 for o in occs if not _alone(o, text))
+
+
+_BULLETS = " \t\u00a0•·*-–—|>#"
+
+
+def _alone(occ: _Occ, text: str) -> bool:
+    """Whether the occurrence is the whole line (bullets and trailing punctuation aside)."""
+    ls = text.rfind("\n", max(0, occ.start - 8), occ.start)
+    if text[ls + 1 if ls >= 0 else 0:occ.start].strip(_BULLETS) or (ls < 0 and occ.start > 8):
+        return False
+    le = text.find("\n", occ.end, occ.end + 4)
+    tail = text[occ.end:le if le >= 0 else occ.end + 4]
+    return not tail.strip(" \t\u00a0.,;:|") and (le >= 0 or occ.end + len(tail) >= len(text))
 
 
 def _titled(occ: _Occ, text: str, lex: Lexicon) -> bool:
@@ -614,7 +819,7 @@ def _titled(occ: _Occ, text: str, lex: Lexicon) -> bool:
                 and not (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
             return False
     _context(occ, text, lex)
-    return occ.titled or occ.appositive
+    return (occ.adjacent or occ.appositive) and not _title_case_line(text, occ.start, occ.end, {})
 
 
 def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
@@ -643,6 +848,11 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
         cands = index.get(o.keys)
         if not cands:
             continue
+        if len(cands) > 1 and o.keys != people[cands[0]].keys:
+            _context(o, text, lex)
+            if o.gender:  # Mrs Clinton: not Bill Clinton
+                same = [c for c in cands if people[c].gender in (None, o.gender)]
+                cands = same or cands
         i = cands[0] if len(cands) == 1 else max(cands, key=lambda c: (last_seen.get(c, -1), -c))
         _context(o, text, lex)
         people[i].occs.append(o)
@@ -654,7 +864,7 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
 
 def _add(people: list[_Pending], index: dict[tuple[str, ...], list[int]], keys: tuple[str, ...],
          lex: Lexicon) -> None:
-    people.append(_Pending(keys))
+    people.append(_Pending(keys, gender=_gender_of_keys(keys, lex)))
     for alias in _alias_keys(keys, lex):
         index.setdefault(alias, []).append(len(people) - 1)
 
