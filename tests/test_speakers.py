@@ -274,3 +274,15 @@ def test_adverb_and_pronoun_are_not_a_name() -> None:
     doc = doc_of(text)
     found = [said(text, "were lucky today", "Obviously, we")]
     assert resolve_speakers(doc, [], found) == [None]
+
+
+def test_the_head_of_the_speaker_words_is_the_speaker() -> None:
+    text = ("Senator Ray Dunn's campaign manager Lisa Ortiz spoke on Monday.\n"
+            "Ray Dunn's campaign manager Lisa Ortiz said that the polls were close.\n"
+            "A spokesman for Ray Dunn said the senator was resting.\n")
+    doc = doc_of(text)
+    people = [person(text, "Ray Dunn", ["Ray Dunn"], ["Senator"], "male"),
+              person(text, "Lisa Ortiz", ["Lisa Ortiz"], ["campaign manager"], "female")]
+    found = [said(text, "the polls were close", "Ray Dunn's campaign manager Lisa Ortiz"),
+             said(text, "the senator was resting", "A spokesman for Ray Dunn")]
+    assert resolve_speakers(doc, people, found) == ["Lisa Ortiz", None]

@@ -171,14 +171,27 @@ class PeopleIndex:
         index.mention_starts = [m[0] for m in index.mentions]
         return index
 
-    def overlapping(self, span: Span) -> int | None:
-        """The person of the first mention overlapping ``span``."""
+    def overlapping(self, text: str, span: Span) -> int | None:
+        """The person the speaker words name by a mention inside them: the last mention
+        of the first comma-separated part that has one (`Trump campaign manager Kellyanne
+        Conway`), leaving out possessives and objects of a preposition (`Trump's
+        spokesman`, `a spokesman for Trump`)."""
         hi = bisect_left(self.mention_starts, span.end)
         lo = bisect_left(self.mention_starts, span.start - 200)
+        chosen: tuple[int, int] | None = None  # (part, person)
         for start, end, person in self.mentions[lo:hi]:
-            if end > span.start and start < span.end:
-                return person
-        return None
+            if end <= span.start or start >= span.end:
+                continue
+            after = text[end:end + 2]
+            if after[:1] in ("'", "’") and after[1:2] in ("s", "", " "):
+                continue
+            before = text[max(span.start, start - 12):start].split()
+            if before and before[-1].casefold() in _PREPOSITIONS:
+                continue
+            part = text.count(",", span.start, start)
+            if chosen is None or part == chosen[0]:
+                chosen = (part, person)
+        return chosen[1] if chosen is not None else None
 
 
 # --- salience state ------------------------------------------------------------------
@@ -313,7 +326,7 @@ class _Resolver:
         lex = self.lex
         if len(words.folded) == 1 and lex.has("pronoun", words.folded[0]):
             return self._pronoun(lex.get("pronoun", words.folded[0]) or "", pos)
-        person = self.index.overlapping(span)
+        person = self.index.overlapping(self.doc.text, span)
         if person is None:
             person = self._by_form(text)
         if person is not None:
@@ -422,16 +435,21 @@ class _Resolver:
 
     # names
     def _by_form(self, text: str) -> int | None:
-        """A person whose name form ends one of the comma-separated chunks of ``text``."""
+        """A person whose name form ends one of the comma-separated chunks of ``text``
+        (not inside a prepositional phrase: `a spokesman for Ray Dunn`)."""
         for chunk in text.split(","):
             words = Words.of(chunk).folded
             # the longest suffix that is a known form, then the longest suffix of name tokens
             for k in range(len(words)):
                 hits = self.index.forms.get(" ".join(words[k:]))
                 if hits:
+                    if k and words[k - 1] in _PREPOSITIONS:
+                        break  # the object of `a spokesman for Ray Dunn`
                     return self._latest(hits)
             for k in range(len(words)):
                 tail = words[k:]
+                if k and words[k - 1] in _PREPOSITIONS:
+                    break
                 if self.lex.has("honorific", tail[0]):
                     continue
                 common: set[int] | None = None
