@@ -63,3 +63,8 @@ def test_byline_with_colon() -> None:
 
 def test_name_starting_with_by_is_not_a_byline() -> None:
     assert authors("A title\n\nByron Kelly\n\nText.\n") == []
+
+
+def test_byline_followed_by_agency_name_and_date() -> None:
+    assert authors("A title\nBy DANA ROE Associated Press\nText.\n") == ["Dana Roe"]
+    assert authors("A title\nBy Minh Quan   March 5, 2024 | 04:12 pm GMT+7\nText.\n") == ["Minh Quan"]

@@ -101,3 +101,13 @@ def test_us_eastern_time_follows_daylight_saving() -> None:
 
 def test_iso_timestamp_with_offset() -> None:
     assert date("A title\nPublished: 2024-03-05T16:12:00+09:00\nText.\n") == "2024-03-05T16:12:00+09:00"
+
+
+def test_byline_and_date_on_one_line() -> None:
+    text = "A title\nBy Minh Quan | March 5, 2024 | 04:12 pm GMT+7\nText.\n"
+    assert date(text) == "2024-03-05T16:12:00+07:00"
+
+
+def test_numeric_dates_day_first_unless_impossible() -> None:
+    assert date("A title\n05/03/2024 08:15\nText.\n") == "2024-03-05T08:15:00"
+    assert date("A title\n03/14/2024\nText.\n") == "2024-03-14"

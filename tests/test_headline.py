@@ -111,3 +111,9 @@ def test_attributed_quote_is_story_text_not_a_title() -> None:
 def test_site_name_after_the_title_is_dropped() -> None:
     assert headline("Port traffic rises | Viet Nam News\n\nThe port ...\n") == "Port traffic rises"
     assert headline("Port traffic rises - BBC News\n\nThe port ...\n") == "Port traffic rises"
+
+
+def test_title_about_cookies_is_not_a_cookie_notice() -> None:
+    text = "We use cookies to improve your experience. Accept all\n\n"
+    text += "Bakery wins prize for its cookies\n\nText.\n"
+    assert headline(text) == "Bakery wins prize for its cookies"

@@ -104,3 +104,7 @@ def test_outlet_cited_in_the_opening_by_plain_name_is_not_the_credit() -> None:
     text = ("A title\n\nThe candidate promised on Monday to build a new stadium for the city team, "
             "the Daily Herald reports.\n")
     assert outlet(text) is None
+
+
+def test_agency_named_after_the_byline() -> None:
+    assert outlet("A title\nBy DANA ROE Associated Press\nText.\n") == ("Associated Press", "AP")

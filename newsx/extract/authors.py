@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from newsx.document import Document, Span
-from newsx.extract.outlet import resolve
+from newsx.extract.outlet import outlet_suffix, resolve
 
 _HEAD_PARAS = 40
 _TAIL_PARAS = 8
@@ -40,6 +40,7 @@ _NOT_NAME = frozenset(
     "the our a an".split()
 )
 _CUT = re.compile(
+    r"\s{2,}.*$|\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s\d.*$|"
     r"\s(?:in|at|from|for|on|with|via)\s.*$|\s{0,2}[|•–—()].*$|\s-\s.*$|\s(?:19|20)\d\d.*$|"
     r"\s(?:updated|published|posted)\b.*$",
     re.I,
@@ -76,6 +77,8 @@ def _names_in(doc: Document, start: int, end: int) -> list[Span]:
         raw = _CUT.sub("", piece)
         if not raw.strip() or resolve(raw):
             continue
+        if (tail := outlet_suffix(raw)) is not None:
+            raw = raw[: raw.rfind(tail[0])].rstrip()
         name = _name(raw)
         if name:
             s = start + idx + (len(raw) - len(raw.lstrip()))

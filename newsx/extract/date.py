@@ -85,6 +85,8 @@ _FILLER = re.compile(
     r"|" + _DAYNAME + r"|[\W\d_]"
 )
 _MAX_DATE_LINE = 90
+# A byline sharing the date's line: ``By Jane Roe | March 5, 2024``.
+_BYLINE_PART = re.compile(r"(?i)^\s{0,4}by:?\s{1,3}[A-ZÀ-Ỹ][\w'’.-]{0,25}(?:\s[A-ZÀ-Ỹ][\w'’.-]{0,25}){0,4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,8 +131,11 @@ def _day_of(m: re.Match[str]) -> Date | None:
             return Date(int(g["y2"]), MONTHS[g["mon"].lower().rstrip(".")], int(g["d2"]))
         if g["y1"]:
             return Date(int(g["y1"]), MONTHS[g["mon1"].lower().rstrip(".")], int(g["d1"]))
-        if g["y4"]:  # day first, as most non-US sites write it
-            return Date(int(g["y4"]), int(g["m4"]), int(g["d4"]))
+        if g["y4"]:  # day first, as most non-US sites write it; month first when it must be
+            first, second = int(g["d4"]), int(g["m4"])
+            if second > 12 >= first:
+                first, second = second, first
+            return Date(int(g["y4"]), second, first)
     except (ValueError, KeyError):
         return None
     return None
@@ -173,7 +178,7 @@ def _offset_of(m: re.Match[str], day: Date) -> str | None:
 
 def _is_date_text(rest: str) -> bool:
     """Whether what is left of a line around a date is only labels and punctuation."""
-    left = _FILLER.sub("", rest)
+    left = _FILLER.sub("", _BYLINE_PART.sub(" ", rest))
     return len(left.strip()) <= 14 and len(left.split()) <= 2
 
 

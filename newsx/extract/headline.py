@@ -29,17 +29,18 @@ _FURNITURE_LINE = re.compile(
     r"e-?mail(?: this(?: link| article)?)?|print|comments?|read more|read full(?: this)? story|"
     r"related(?: \w+)?|"
     r"menu|home|search|subscribe(?: now)?|log ?in|sign (?:in|up)|follow us|submit release|"
-    r"latest(?: headlines| news)?|more [\w ]{1,30} news|tags?:?.*|skip to (?:main )?content|listen|watch|"
+    r"latest(?: headlines| news)?|more [\w ]{1,30} news|tags?:.*|skip to (?:main )?content|listen|watch|"
     r"video|photos?|gallery|next|previous|back to top|close|font size|text size|"
     r"[\d,.]{1,9}(?: total)? (?:views?|comments?|shares?)(?: today)?|[a-z]?[+-]?|\d{1,4}|"
     r"(?:e-?mail|print|share|tweet|comments?)(?:\s{1,3}(?:e-?mail|print|share|tweet|comments?)){1,6}|"
     r"(?:published|updated|posted|last updated)\b.{0,60}|[-–—•·*] ?(?:published|updated).{0,40})$"
 )
 _WEB_NOTICE = re.compile(
-    r"(?i)\b(?:javascript|cookies?|your (?:web )?browser|enable to view|privacy policy|"
-    r"terms of (?:use|service)|subscription|abbonamento|sign up for|newsletter|all rights reserved|"
-    r"click here|update it here)\b"
+    r"(?i)\b(?:javascript|cookies?|browser|enable to view|privacy|terms of (?:use|service)|"
+    r"subscription|subscribe|sign up|newsletter|rights reserved|click here|update it here)\b"
 )
+# A notice addresses the reader; a title about cookies or newsletters does not.
+_ADDRESS = re.compile(r"(?i)\b(?:you|your|please|we use|accept|consent|enable|click|reserved)\b")
 _SEPARATORS = re.compile(r"[|»›]| > ")
 _BULLET = re.compile(r"^\s*(?:[•·▪►▸●◦‣*]|-\s|–\s|\d{1,2}[.)]\s)")
 _BYLINE = re.compile(
@@ -108,7 +109,7 @@ def _is_furniture(line: str) -> bool:
     low = s.lower().rstrip(":")
     if not s or _SEPARATORS.search(s) or _BULLET.match(s) or _FURNITURE_LINE.match(low):
         return True
-    if _WEB_NOTICE.search(s) or _BYLINE.match(s) or _CAPTION_END.search(s):
+    if (_WEB_NOTICE.search(s) and _ADDRESS.search(s)) or _BYLINE.match(s) or _CAPTION_END.search(s):
         return True
     if _TAG_LINE.match(s) or s[:1].islower() or _foreign(s):
         return True

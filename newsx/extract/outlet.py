@@ -218,6 +218,8 @@ def _labelled(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
         parts = [p.strip() for p in re.split(r",|\band\b|/", name) if p.strip()]
         for part in [name] + parts:
             found = resolve(part)
+            if not found and (tail := outlet_suffix(part)):
+                part, found = tail
             if found:
                 s = para.start + seg.find(part)
                 return Span(s, s + len(part), "outlet", found), found
@@ -247,6 +249,19 @@ def _reports(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
             continue
         if found:
             return Span(m.start("name"), m.end("name"), "outlet", found), found
+    return None
+
+
+def outlet_suffix(name: str) -> tuple[str, Outlet] | None:
+    """``JANE ROE Associated Press`` -> (``Associated Press``, its outlet)."""
+    words = name.split()
+    for n in range(1, len(words)):
+        tail = " ".join(words[n:])
+        if n == len(words) - 1 and not (_is_abbreviation(tail) or "." in tail):
+            break  # one plain word ("Hill", "Star") is more likely a surname
+        found = resolve(tail)
+        if found:
+            return tail, found
     return None
 
 

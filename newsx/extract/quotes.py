@@ -151,8 +151,6 @@ def scan_quotes(text: str, para: Span) -> QuoteList:
 
 def _add_span(text: str, spans: list[QSpan], open_: int, end: int, close: int, closed: bool) -> None:
     s, e = _strip(text, open_ + 1, end)
-    while e > s and text[e - 1] == ",":
-        e -= 1
     if e > s:
         spans.append(QSpan(open_, s, e, close, closed, _word_count(text, s, e)))
 
@@ -177,6 +175,9 @@ def cue_at(toks: Sequence[Tok], k: int) -> Cue | None:
     cls = words.get(low)
     if cls is None:
         return None
+    if k > 0 and toks[k - 1].low in DETERMINERS and toks[k - 1].low != "that" and (
+            not toks[k - 1].cap or k == 1):
+        return None  # `made the remarks`, `his statement`: a noun
     if cls == "express":
         j = k + 1
         if j < len(toks) and toks[j].low in DETERMINERS:
@@ -227,6 +228,9 @@ def speaker_before(toks: Sequence[Tok], k: int, lo: int) -> tuple[int, int, int]
             if o >= lo and toks[o].low == "(" and o < i - 1:
                 i = o - 1
                 continue
+        if low in ("and", ",") and _inside_name(toks, i, lo, end):
+            i -= 1
+            continue
         if low in _BREAK_PUNCT or low in CLAUSE_BREAKS or low in FINITE:
             break
         i -= 1
@@ -246,6 +250,18 @@ def speaker_before(toks: Sequence[Tok], k: int, lo: int) -> tuple[int, int, int]
     return start, end, i
 
 
+def _inside_name(toks: Sequence[Tok], i: int, lo: int, end: int) -> bool:
+    """Whether the `and` or comma at ``i`` sits inside a capitalised name
+    (`Ministry of Agriculture, Food and Rural Affairs`)."""
+    if i - 1 < lo or i + 1 >= end or not toks[i - 1].cap or not toks[i + 1].cap:
+        return False
+    if not all(t.cap or t.low in ("and", "of", "&") for t in toks[i + 1:end]):
+        return False
+    if toks[i].low == "and":
+        return True
+    return any(t.low == "of" for t in toks[max(lo, i - 3):i])
+
+
 def _np_after(text: str, toks: Sequence[Tok], j: int, hi: int, limit: int = 10) -> int:
     """End (exclusive) of a speaker noun phrase starting at token ``j`` (`said Smith`)."""
     e = j
@@ -262,7 +278,8 @@ def _np_after(text: str, toks: Sequence[Tok], j: int, hi: int, limit: int = 10) 
 
 
 def _object_end(text: str, toks: Sequence[Tok], j: int, hi: int) -> int:
-    """The hearer object after `told`: a pronoun, a hearer word or a short noun phrase."""
+    """The hearer object after `told`: a pronoun, a hearer word, the words up to `that`,
+    or a short noun phrase."""
     if j >= hi:
         return j
     t = toks[j]
@@ -270,6 +287,12 @@ def _object_end(text: str, toks: Sequence[Tok], j: int, hi: int) -> int:
         return j + 1
     if t.low in ("that", ":", ","):
         return j
+    for e in range(j + 1, min(hi, j + 7)):
+        u = toks[e]
+        if u.low == "that":
+            return e  # `told the visiting delegation that …`
+        if u.low in _BREAK_PUNCT or u.low in FINITE or u.low in PREPOSITIONS:
+            break
     e = j
     if t.low in DETERMINERS:
         e += 1
@@ -437,6 +460,9 @@ def _clause_end(text: str, toks: Sequence[Tok], nxt: Cue | None, start: int, hi:
         bare = s1 == s0 or (s1 - s0 == 1 and toks[s0].low in SUBJECT_PRONOUNS)
         if bare and b > start and toks[b].low in (",", "and", ";", "while", "but"):
             end = b
+    for i in range(max(start, end - 6), end - 1):
+        if toks[i].low in ".!?" and toks[i + 1].low in ("—", "–", "-"):
+            return i + 1  # `… next year. — VNS`: an outlet credit after the sentence
     return end
 
 
@@ -454,19 +480,16 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
         return None
     s0, s1, boundary = seg
     participle = toks[k].low.endswith("ing")
-    if s0 == s1 and not participle and lo <= boundary and toks[boundary].low == "," and cls != "tell":
+    if s0 == s1 and not participle and lo <= boundary and toks[boundary].low == ",":
         # `…, said Mr Phuc.`: the speaker follows the cue
         e = _np_after(text, toks, j, hi)
-        if e > j and _inverted_speaker(text, toks, j, e, hi):
+        if cls != "tell" and e > j and _inverted_speaker(text, toks, j, e, hi):
             return _before_comma(text, toks, lo, boundary, _span(toks, j, e, "speaker"), cue_span, quotes)
         # `Name, the minister, said …`: the name before the appositive
         s0, s1 = _appositive(toks, boundary, lo)
     # the hearer object of `told`
     if cls == "tell":
-        oe = _object_end(text, toks, j, hi)
-        if oe > j:
-            cue_span = _span(toks, k, oe, "cue")
-        j = oe
+        j = _object_end(text, toks, j, hi)
     elif j < hi and toks[j].low in OBJECT_PRONOUNS and toks[j].low != "it" and toks[j].low != "her":
         j += 1
     # skip adverbials up to `that`
@@ -605,11 +628,14 @@ def _appositive(toks: Sequence[Tok], comma: int, lo: int) -> tuple[int, int]:
     first: tuple[int, int] | None = None
     b = comma
     for _ in range(5):
-        if b < lo or toks[b].low not in (",", "and"):
+        if b < lo or toks[b].low not in (",", "and", "who", "which", "whose"):
             break
         seg = speaker_before(toks, b, lo)
         if seg is None or seg[1] <= seg[0]:
             break
+        if lo <= seg[2] and toks[seg[2]].low in ("who", "which", "whose"):
+            b = seg[2] - 1  # `…, which financed half of it,`: a relative clause
+            continue
         if first is None:
             first = (seg[0], seg[1])
         if _pure_name(toks, seg[0], seg[1]):
@@ -687,7 +713,7 @@ def _after_attribution(text: str, toks: list[Tok], i: int, hi: int
             speaker = _span(toks, cue_end, e, "speaker") if e > cue_end else None
             if speaker is None:
                 return None
-        cue_span = _span(toks, c, cue_end, "cue")
+        cue_span = _span(toks, c, j, "cue")
         assert cue_span is not None
         return speaker, cue_span, stop
     return None
@@ -712,14 +738,14 @@ def _before_attribution(text: str, toks: list[Tok], lo: int, i: int
             return None
         if tail and tail[-1].low not in (":", ",", "that", "—", "–") and len(tail) > 2:
             return None
-        cue_end = c + cue.n
-        if cue.cls == "tell":
-            cue_end = _object_end(text, toks, cue_end, i)
         seg = speaker_before(toks, c, lo)
         if seg is None:
             return None
-        speaker = _span(toks, seg[0], seg[1], "speaker")
-        return speaker, _span(toks, c, cue_end, "cue")
+        s0, s1, boundary = seg
+        if s0 == s1 and lo <= boundary and toks[boundary].low == ",":
+            s0, s1 = _appositive(toks, boundary, lo)
+        speaker = _span(toks, s0, s1, "speaker")
+        return speaker, _span(toks, c, c + cue.n, "cue")
     return None
 
 
@@ -809,7 +835,7 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[li
                     speaker, cue, stop = got
                     attributed = True
                     end_off = ctoks[stop - 1].end if stop > 0 else q.close
-                    last_att = (speaker, cue, _sentence_end(sents, ci, end_off))
+                    last_att = (speaker, cue, end_off)
         # 2. before the opening mark
         if not attributed:
             oi = bisect_left(tok_starts[si], q.open)
@@ -818,10 +844,13 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[li
                 speaker, cue = got2
                 attributed = True
         # 3. right after the previous quote's attribution (`“A,” he said. “B.”`)
-        if (not attributed and last_att and 0 <= q.open - last_att[2] <= 8
-                and not text[last_att[2]:q.open].strip(" \t,.;:—–-\u00a0")):
-            speaker, cue = last_att[0], last_att[1]
-            attributed = True
+        if not attributed and last_att and 0 <= q.open - last_att[2] <= 8:
+            gap = text[last_att[2]:q.open]
+            if not gap.strip(" \t,;:—–-\u00a0"):
+                speaker, cue = last_att[0], last_att[1]  # `“A,” he said, “B.”`
+                attributed = True
+            elif not gap.strip(" \t,.;:!?—–-\u00a0"):
+                continues = attributed = True  # `“A,” he said. “B.”`: a new sentence
         # 4. the previous sentence ends with a colon (`Martino told reporters:`)
         para_initial = q.open == para.start
         sent_initial = q.open == sents[si].start
