@@ -56,7 +56,7 @@ _NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?")
 _PHRASE = re.compile(r"[^,;.()\"“”\n—–]{1,160}")
 _ABBREV_END = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Ft|Mt|Inc|Co|Corp|Gen|Col|Lt|Prof))$")
-_PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
+_PRONOUN = re.compile(r"\b([Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)\b")
 _SENT_START = re.compile(r"(?:^|[.!?…][\"'”’)]{0,3}[ \u00a0]+|\n)[\"'“‘(\[ \u00a0]{0,3}$")
 _APPOS_STOP = frozenset(("who", "which", "said", "says", "told", "added", "when", "where", "while"))
 _DETERMINERS = frozenset(("a", "an", "his", "her", "its", "their", "our", "whose"))
@@ -517,15 +517,20 @@ class _Tok:
     cls: str
 
 
-def _run_tokens(run_text: str, run_start: int, lex: Lexicon, text: str) -> list[_Tok]:
+def _run_tokens(words: list[str], classes: list[tuple[str, str]], run_start: int, lex: Lexicon,
+                text: str) -> list[_Tok]:
     """Classified tokens of one run that starts at ``run_start`` in ``text``."""
     toks = []
-    for m in re.finditer(r"\S+", run_text):
-        cls, k = _classify(m.group(), lex)
-        toks.append(_Tok(run_start + m.start(), run_start + m.end(), m.group(), k, cls))
-    # Multi-word places (``Thai Binh``, ``Ha Noi``, ``Ho Chi Minh City``) are not names.
+    pos = run_start
+    for w, (cls, k) in zip(words, classes, strict=True):
+        pos = text.find(w, pos)
+        toks.append(_Tok(pos, pos + len(w), w, k, cls))
+        pos += len(w)
     n = len(toks)
     heads = _place_heads()
+    if all(c[0] != _OTHER and c[1] not in heads for c in classes):
+        return toks  # Bernie Sanders: only name-like tokens, nothing for the rules below to change
+    # Multi-word places (``Thai Binh``, ``Ha Noi``, ``Ho Chi Minh City``) are not names.
     for i in range(n - 1):
         if toks[i].key not in heads:
             continue
@@ -649,12 +654,6 @@ def _title_case_line(text: str, start: int, end: int, cache: dict[int, bool]) ->
     return got
 
 
-def _maybe_name(word: str, lex: Lexicon) -> bool:
-    """Whether a run token can be (part of) a name, before context rules."""
-    cls, k = _classify(word, lex)
-    return cls == _NAME or k in _special()
-
-
 @lru_cache(maxsize=1)
 def _special() -> frozenset[str]:
     """Rejected words that context can turn into name parts: Vietnamese family names and
@@ -693,9 +692,12 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
                 single = _SINGLES[word] = (bare, (fold(bare).rstrip("."),), len(bare) < len(word))
             occs.append(_Occ(rs, rs + len(single[0]), single[0], single[1], single[2]))
             continue
-        if not any(_maybe_name(w, lex) for w in word.split()):
+        words = word.split()
+        classes = [cache.get(w) or _classify(w, lex) for w in words]
+        special = _special()
+        if not any(c[0] == _NAME or c[1] in special for c in classes):
             continue  # United Nations, New York Times: no token that could start a name
-        toks = _run_tokens(word, rs, lex, text)
+        toks = _run_tokens(words, classes, rs, lex, text)
         if any(t.cls == _NAME and t.key in lex.english for t in toks[1:]) \
                 and _title_case_line(text, run.start(), run.end(), lines):
             for t in toks[1:]:
@@ -844,7 +846,7 @@ def _accepted(occs: list[_Occ], keys: tuple[str, ...], text: str, lex: Lexicon) 
     """A multi-word form is a name when list evidence plus its best context reaches 3
     (a form standing alone on a line, as in a menu of places, is no evidence)."""
     base = _culture(keys)
-    return any(base + _evidence(o, text, lex) >= 3 for o in occs if not _alone(o, text))
+    return any(base + _evidence(o, text, lex) >= 3 and not _alone(o, text) for o in occs)
 
 
 _BULLETS = " \t\u00a0•·*-–—|>#"
@@ -943,7 +945,7 @@ def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
         votes[p.gender] += 2
     if abs(votes["male"] - votes["female"]) < 3:  # no honorific or first name: ask the pronouns
         text = doc.text
-        for o in occs:
+        for o in occs[:4]:
             m = _PRONOUN.search(text, o.end, o.end + 160)
             if m:
                 votes["female" if m.group(1).lower().startswith(("she", "her")) else "male"] += 1
