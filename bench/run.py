@@ -94,9 +94,8 @@ class MemorySampler(threading.Thread):
         while not self.stop.is_set():
             rss = pss = one = 0
             for p in _tree(self.pid):
-                r = _kb(f"/proc/{p}/status", b"VmRSS:")
-                rss += r
-                one = max(one, r)
+                rss += _kb(f"/proc/{p}/status", b"VmRSS:")
+                one = max(one, _kb(f"/proc/{p}/status", b"VmHWM:"))  # the process's own peak
                 pss += _kb(f"/proc/{p}/smaps_rollup", b"Pss:")
             self.rss, self.pss, self.one = max(self.rss, rss), max(self.pss, pss), max(self.one, one)
             self.stop.wait(self.every)
@@ -108,7 +107,8 @@ class Run:
     returncode: int | None
     rss_mb: float      # peak of the summed RSS of the process tree (shared pages counted per process)
     pss_mb: float      # peak of the summed PSS (shared pages split): the tree's real footprint
-    max_rss_mb: float  # the largest single process (kernel's ru_maxrss)
+    max_rss_mb: float  # the largest single process's peak (VmHWM; not ru_maxrss, which
+    #                    counts the benchmark's own memory at fork, before exec)
     stderr: str = ""
     timed_out: bool = False
     cpu: float = 0.0   # user + system seconds of the process and its workers
@@ -142,7 +142,7 @@ def run_cli(args: list[str], timeout: float) -> Run:
     sampler.join()
     err.seek(0)
     return Run(wall, proc.returncode, sampler.rss / 1024, sampler.pss / 1024,
-               max(usage.ru_maxrss, sampler.one) / 1024,
+               sampler.one / 1024,
                err.read().decode("utf-8", "replace")[-2000:], timed_out,
                usage.ru_utime + usage.ru_stime, load)
 
