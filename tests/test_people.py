@@ -208,3 +208,15 @@ def test_particles_initials_and_arabic_article_names() -> None:
     assert [(p.name, p.aliases, p.mentions) for p in people(text)] == [
         ("P.D. Lyall", ["Lyall"], 2), ("Anneke van der Berg", ["Van der Berg"], 2),
         ("Khalid al-Mansour", ["Mansour"], 2)]
+
+
+def test_newspaper_with_an_article_word_is_not_a_person() -> None:
+    text = "The daily La Gazette reported the deal, and El Dorado County said the same.\n"
+    assert names(text) == []
+
+
+def test_headline_words_are_not_titles() -> None:
+    text = ("Mayor Slams Budget Chief Tom Kearney Over Delays\n"
+            "Tom Kearney, the city budget chief, said the delays were over.\n")
+    assert records(text) == [{"name": "Tom Kearney", "titles": ["city budget chief"], "aliases": [],
+                              "mentions": 2}]

@@ -56,7 +56,7 @@ _NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?")
 _PHRASE = re.compile(r"[^,;.()\"“”\n—–]{1,160}")
 _ABBREV_END = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Ft|Mt|Inc|Co|Corp|Gen|Col|Lt|Prof))$")
-_PRONOUN = re.compile(r"\b(he|him|his|she|her|hers)\b", re.I)
+_PRONOUN = re.compile(r"\b([Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)\b")
 _SENT_START = re.compile(r"(?:^|[.!?…][\"'”’)]{0,3}[ \u00a0]+|\n)[\"'“‘(\[ \u00a0]{0,3}$")
 _APPOS_STOP = frozenset(("who", "which", "said", "says", "told", "added", "when", "where", "while"))
 _DETERMINERS = frozenset(("a", "an", "his", "her", "its", "their", "our", "whose"))
@@ -110,6 +110,7 @@ def _rejected(k: str, lex: Lexicon) -> bool:
 
 
 _CLASS_CACHE: dict[str, tuple[str, str]] = {}
+_SINGLES: dict[str, tuple[str, tuple[str], bool]] = {}  # one-word run -> (form, keys, possessive)
 
 
 def _classify(word: str, lex: Lexicon) -> tuple[str, str]:
@@ -118,6 +119,7 @@ def _classify(word: str, lex: Lexicon) -> tuple[str, str]:
     if got is None:
         if len(_CLASS_CACHE) > 200_000:
             _CLASS_CACHE.clear()
+            _SINGLES.clear()
         got = _CLASS_CACHE[word] = _classify_word(word, lex)
     return got
 
@@ -203,12 +205,14 @@ def _prev_word(text: str, start: int) -> str:
     return text[i:j]
 
 
-def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str | None, bool]:
+def _title_before(text: str, start: int, lex: Lexicon, lw: str | None = None
+                  ) -> tuple[list[str], str | None, bool]:
     """Titles written right before a name (``Foreign Minister``, ``Bournemouth striker``).
 
     Returns (titles, honorific gender, whether an honorific/title immediately precedes).
     """
-    lw = _prev_word(text, start)
+    if lw is None:
+        lw = _prev_word(text, start)
     if not lw:
         return [], None, False
     if lw[0].islower() and not _POSSESSIVE.search(lw):
@@ -224,71 +228,96 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
               window.rfind(":"), window.rfind("“"), window.rfind('"'), window.rfind("|"),
               window.rfind("—"), window.rfind("–"), window.rfind(" - "))
     window = window[cut + 1:]
-    words = [(m.group(), m.start()) for m in _TOKEN.finditer(window)]
+    words = window.split()[-12:]  # the window is cut at punctuation: words are space-separated
     taken: list[str] = []
     gender: str | None = None
     adjacent = False
     right_is_title = right_lower_title = False
-    for i in range(len(words) - 1, -1, -1):
-        w = words[i][0]
-        if w.endswith(".") and i < len(words) - 1 and not _INITIAL.fullmatch(w) \
-                and fold(w[:-1]) not in lex["honorific_title"] and fold(w[:-1]) not in lex["honorific_male"] \
-                and fold(w[:-1]) not in lex["honorific_female"]:
+    last_i = len(words) - 1
+    for i in range(last_i, -1, -1):
+        w = words[i]
+        k, head, is_title, hon, stop, cls, poss, dotted_end = _word_info(w, lex)
+        if dotted_end and i < last_i:
             break  # a sentence ended here
         if not w[0].isalpha():
             break  # '' quotation marks, numbers
-        k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
-        is_title = _is_head(k, lex) or k in lex["title_modifier"]
-        if i == len(words) - 1:
-            if k in lex["honorific_male"] or k in lex["honorific_female"]:
-                gender = "male" if k in lex["honorific_male"] else "female"
-                adjacent = True
-                right_is_title = True
+        if i == last_i:
+            if hon:
+                gender = hon
+                adjacent = right_is_title = True
                 continue
-            adjacent = _is_head(k, lex)
+            adjacent = head
         if w[0].isupper():
-            cls = _classify(w, lex)[0]
-            if k in lex["stop_word"] or (len(w) >= 4 and w.isupper() and not is_title):
+            if stop or (len(w) >= 4 and w.isupper() and not is_title):
                 break  # The, But: a sentence opener; SHOUTED headline words
-            if cls == _NAME and not (_POSSESSIVE.search(w) or (right_lower_title and i == len(words) - 2)
+            if cls == _NAME and not (poss or (right_lower_title and i == last_i - 1)
                                      or (right_is_title and sum(c.isupper() for c in w) >= 2)):
                 break  # another name (Trump and Sen. Cruz), unless Bournemouth striker, RoK Minister
         elif k in _CONNECTORS:
-            right = fold(taken[-1].rstrip(".")) if taken else ""
-            if right in _RANKS or _is_head(right, lex):
-                break  # daughter of former President X, adviser to President X: X holds the right part
-            left = fold(_POSSESSIVE.sub("", words[i - 1][0].rstrip("."))) if i else ""
-            if left in _RELATIONS:
+            if taken:
+                rk, rhead = _word_info(taken[-1], lex)[:2]
+                if rk in _RANKS or rhead:
+                    break  # daughter of former President X, adviser to President X
+            left = _word_info(words[i - 1], lex) if i else None
+            if left and left[0] in _RELATIONS:
                 break  # father of Nairobi's Health Chief Officer X: X holds the right part
-            if not (left in _CONNECTORS or _is_head(left, lex) or left in lex["title_modifier"]
-                    or left in lex["org_word"] or left in lex["place"] or left in lex["nationality"]):
+            if not left or not (left[0] in _CONNECTORS or left[2] or left[0] in lex["org_word"]
+                                or left[0] in lex["place"] or left[0] in lex["nationality"]):
                 break  # Clinton and former Gov. X: the connector joins names, not a title
-        elif not (is_title or _POSSESSIVE.search(w)):
+        elif not (is_title or poss):
             break
         taken.append(w)
         right_is_title = is_title
         right_lower_title = is_title and w[0].islower()
+    if not taken:
+        return [], gender, adjacent
     taken.reverse()
-    while taken and fold(taken[0]) in _LEADING_DROP | lex["stop_word"] and not _is_head(fold(taken[0]), lex):
+    return _finish_title(taken, lex), gender, adjacent
+
+
+_WORD_INFO: dict[str, tuple] = {}
+
+
+def _word_info(w: str, lex: Lexicon) -> tuple:
+    """(key, is head, is title word, honorific gender, stop word, class, possessive, ends a
+    sentence) of one word, cached: the title walk asks these for the same words again and again."""
+    got = _WORD_INFO.get(w)
+    if got is None:
+        if len(_WORD_INFO) > 100_000:
+            _WORD_INFO.clear()
+        k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
+        head = _is_head(k, lex)
+        hon = "male" if k in lex["honorific_male"] else "female" if k in lex["honorific_female"] else None
+        bare = fold(w[:-1]) if w.endswith(".") else ""
+        dotted_end = bool(bare) and not _INITIAL.fullmatch(w) and bare not in lex["honorific_title"] \
+            and bare not in lex["honorific_male"] and bare not in lex["honorific_female"]
+        got = _WORD_INFO[w] = (k, head, head or k in lex["title_modifier"], hon, k in lex["stop_word"],
+                               _classify(w, lex)[0] if w[:1].isupper() else _PART,
+                               bool(_POSSESSIVE.search(w)) and w[:1].isalpha(), dotted_end)
+    return got
+
+
+def _finish_title(taken: list[str], lex: Lexicon) -> list[str]:
+    """Trim a collected title phrase and split it into titles ([] when it holds no role)."""
+    while taken and fold(taken[0]) in _LEADING_DROP | lex["stop_word"] and not _word_info(taken[0], lex)[1]:
         taken.pop(0)
     while taken and fold(taken[-1]) in _CONNECTORS:
         taken.pop()
-    if not taken or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex) for w in taken):
-        return [], gender, adjacent
+    if not taken or not any(_word_info(w, lex)[1] for w in taken):
+        return []
     if " and " in " ".join(taken):  # New South Wales police and the state's premier X
         j = max(i for i, w in enumerate(taken) if w == "and")
-        if not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex) for w in taken[:j]):
+        if not any(_word_info(w, lex)[1] for w in taken[:j]):
             taken = taken[j + 1:]
             while taken and fold(taken[0]) in _LEADING_DROP:
                 taken.pop(0)
-    heads = [w for w in taken if _is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)]
+    heads = [w for w in taken if _word_info(w, lex)[1]]
     if not taken or all(fold(w) in _RELATIONS for w in heads):
-        return [], gender, adjacent  # his brother X: a relation, not a role
+        return []  # his brother X: a relation, not a role
     last = taken[-1]
     if last.endswith("s") and not _is_head(fold(last), lex) and _is_head(fold(last[:-1]), lex):
         taken[-1] = last[:-1]  # Deputy PMs A and B: each is a Deputy PM
-    titles = _split_titles(" ".join(taken), lex)
-    return titles, gender, adjacent
+    return _split_titles(" ".join(taken), lex)
 
 
 _RANKS = frozenset(("deputy", "vice", "senior", "acting", "former", "chief", "assistant", "associate",
@@ -350,6 +379,11 @@ def _split_titles(phrase: str, lex: Lexicon) -> list[str]:
                 begin, seen_of = i, False
         out.append(" ".join(words[begin:]))
     return out
+
+
+def _contained_folded(a: str, b: str) -> bool:
+    """``_contained`` for titles already folded."""
+    return len(a) < len(b) and f" {a} " in f" {b} "
 
 
 def _contained(short: str, long: str) -> bool:
@@ -434,8 +468,10 @@ def _culture_score(keys: tuple[str, ...], lex: Lexicon) -> int:
     score = 0
     if keys[0] in lex["cjk_surname"] and n <= 3 and all(len(k) <= 9 for k in keys):
         score += 1
-    if keys[0] in lex.first_names:
-        score += 1 if keys[0] in lex.english and keys[0] not in lex.proper else 2
+    g = lex.first_names.get(keys[0])
+    if g:  # a short first name of unclear gender (Le, La, El) or one that is also a word counts less
+        score += 1 if (g == "u" and len(keys[0]) <= 2) or (keys[0] in lex.english
+                                                           and keys[0] not in lex.proper) else 2
     if n >= 2:
         last = keys[-1]
         if last in lex.surname_rank:
@@ -481,15 +517,20 @@ class _Tok:
     cls: str
 
 
-def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool, text: str) -> list[_Tok]:
-    """Classified tokens of one run (``initial`` when the run opens a sentence)."""
+def _run_tokens(words: list[str], classes: list[tuple[str, str]], run_start: int, lex: Lexicon,
+                text: str) -> list[_Tok]:
+    """Classified tokens of one run that starts at ``run_start`` in ``text``."""
     toks = []
-    for m in re.finditer(r"\S+", run_text):
-        cls, k = _classify(m.group(), lex)
-        toks.append(_Tok(run_start + m.start(), run_start + m.end(), m.group(), k, cls))
-    # Multi-word places (``Thai Binh``, ``Ha Noi``, ``Ho Chi Minh City``) are not names.
+    pos = run_start
+    for w, (cls, k) in zip(words, classes, strict=True):
+        pos = text.find(w, pos)
+        toks.append(_Tok(pos, pos + len(w), w, k, cls))
+        pos += len(w)
     n = len(toks)
     heads = _place_heads()
+    if all(c[0] != _OTHER and c[1] not in heads for c in classes):
+        return toks  # Bernie Sanders: only name-like tokens, nothing for the rules below to change
+    # Multi-word places (``Thai Binh``, ``Ha Noi``, ``Ho Chi Minh City``) are not names.
     for i in range(n - 1):
         if toks[i].key not in heads:
             continue
@@ -505,7 +546,8 @@ def _run_tokens(run_text: str, run_start: int, lex: Lexicon, initial: bool, text
         nxt = toks[i + 1]
         if _first_name(t.key, lex) and _lexical_only(t.key, lex) and nxt.cls == _NAME:
             t.cls = _NAME  # Bill Prim, June Fox, Victoria Beckham: a first name before a name
-        elif t.key in lex["time_word"] and len(t.key) <= 4 and vn_like(t.key) and (i > 0 or not initial) \
+        elif t.key in lex["time_word"] and len(t.key) <= 4 and vn_like(t.key) \
+                and (i > 0 or not _SENT_START.search(text, max(0, run_start - 6), run_start)) \
                 and nxt.cls == _NAME and vn_like(nxt.key) and (i + 2 == n or toks[i + 2].cls != _NAME):
             t.cls = _NAME  # Thu Trang: a Vietnamese given name, not "Thursday"
     for i, t in enumerate(toks):
@@ -603,16 +645,13 @@ def _title_case_line(text: str, start: int, end: int, cache: dict[int, bool]) ->
         if le < 0 and len(text) - end > 200:
             cache[ls] = False
             return False
-        words = [w for w in text[ls:le if le >= 0 else len(text)].split() if w[0].isalpha()]
+        line = text[ls:le if le >= 0 else len(text)].rstrip()
+        words = [w for w in line.split() if w[0].isalpha()]
         big = [w for w in words if w.lower() not in _SMALL_WORDS]
-        got = cache[ls] = len(big) >= 4 and sum(w[0].isupper() for w in big) >= 0.85 * len(big)
+        caps = sum(w[0].isupper() for w in big)
+        # Headlines rarely hold commas; a sentence full of names and titles often does.
+        got = cache[ls] = len(big) >= 4 and caps >= (0.85 if ", " not in line else 1.0) * len(big)
     return got
-
-
-def _maybe_name(word: str, lex: Lexicon) -> bool:
-    """Whether a run token can be (part of) a name, before context rules."""
-    cls, k = _classify(word, lex)
-    return cls == _NAME or k in _special()
 
 
 @lru_cache(maxsize=1)
@@ -633,25 +672,32 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
     occs: list[_Occ] = []
     lines: dict[int, bool] = {}
     org, place = lex["org_word"], lex["place"]
+    cache = _CLASS_CACHE
     for run in _RUN.finditer(text):
-        if run.start() and (text[run.start() - 1].isalnum() or text[run.start() - 1] in _WORD_CHARS):
+        rs = run.start()
+        if rs and (text[rs - 1].isalnum() or text[rs - 1] in _WORD_CHARS):
             continue  # inside a word (iPhone, e-Government)
         word = run.group()
         if " " not in word and "\u00a0" not in word:
-            if _classify(word, lex)[0] != _NAME:
+            got = cache.get(word)
+            if (got[0] if got else _classify(word, lex)[0]) != _NAME:
                 continue  # most runs: one capitalised word that cannot be a name (The, In, Monday)
-            if ranges and _inside(ranges, starts, run.start()):
+            if ranges and _inside(ranges, starts, rs):
                 continue
-            bare = _POSSESSIVE.sub("", word)
-            if bare.endswith(".") and not _INITIAL.fullmatch(bare):
-                bare = bare[:-1]
-            end = run.start() + len(bare)
-            occs.append(_Occ(run.start(), end, bare, (fold(bare).rstrip("."),), end < run.end()))
+            single = _SINGLES.get(word)
+            if single is None:
+                bare = _POSSESSIVE.sub("", word)
+                if bare.endswith(".") and not _INITIAL.fullmatch(bare):
+                    bare = bare[:-1]
+                single = _SINGLES[word] = (bare, (fold(bare).rstrip("."),), len(bare) < len(word))
+            occs.append(_Occ(rs, rs + len(single[0]), single[0], single[1], single[2]))
             continue
-        if not any(_maybe_name(w, lex) for w in word.split()):
+        words = word.split()
+        classes = [cache.get(w) or _classify(w, lex) for w in words]
+        special = _special()
+        if not any(c[0] == _NAME or c[1] in special for c in classes):
             continue  # United Nations, New York Times: no token that could start a name
-        initial = _SENT_START.search(text, max(0, run.start() - 6), run.start()) is not None
-        toks = _run_tokens(word, run.start(), lex, initial, text)
+        toks = _run_tokens(words, classes, rs, lex, text)
         if any(t.cls == _NAME and t.key in lex.english for t in toks[1:]) \
                 and _title_case_line(text, run.start(), run.end(), lines):
             for t in toks[1:]:
@@ -694,21 +740,27 @@ def _context(occ: _Occ, text: str, lex: Lexicon) -> None:
     if occ.context_done:
         return
     occ.context_done = True
-    if _prev_word(text, occ.start) in _PREPOSITIONS:
+    pw = _prev_word(text, occ.start)
+    if pw in _PREPOSITIONS:
         occ.after_prep = True  # in Quy Nhon, manager of Xuan Phat: often a place or an organisation
-    else:
-        titles, gender, adjacent = _title_before(text, occ.start, lex)
+    elif pw and (pw[0].isupper() or _POSSESSIVE.search(pw) or _is_head(fold(pw.rstrip(".")), lex)
+                 or fold(pw.rstrip(".")) in lex["title_modifier"]):
+        titles, gender, adjacent = _title_before(text, occ.start, lex, pw)
         occ.gender = gender
         occ.titles.extend(titles)
         occ.titled = bool(gender or adjacent or titles)
         occ.adjacent = bool(gender or adjacent)
     if not occ.titles and not occ.after_prep and text.startswith(", ", occ.start - 2):
-        occ.titles.extend(_title_before_comma(text, occ, lex))
+        before = _title_before_comma(text, occ, lex)
+        occ.titles.extend(before)
+        occ.titled = occ.titled or bool(before)
     if not occ.possessive and (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
         app = _apposition_titles(text, occ.end, lex)
         if app:
             occ.titles.extend(app)
             occ.appositive = True
+    if occ.titles and _title_case_line(text, occ.start, occ.end, {}):
+        occ.titles.clear()  # "Huckabee Makes Joke To Bash Fed Chair Yellen": headline words
 
 
 def _evidence(occ: _Occ, text: str, lex: Lexicon) -> int:
@@ -794,7 +846,7 @@ def _accepted(occs: list[_Occ], keys: tuple[str, ...], text: str, lex: Lexicon) 
     """A multi-word form is a name when list evidence plus its best context reaches 3
     (a form standing alone on a line, as in a menu of places, is no evidence)."""
     base = _culture(keys)
-    return any(base + _evidence(o, text, lex) >= 3 for o in occs if not _alone(o, text))
+    return any(base + _evidence(o, text, lex) >= 3 and not _alone(o, text) for o in occs)
 
 
 _BULLETS = " \t\u00a0•·*-–—|>#"
@@ -870,39 +922,36 @@ def _add(people: list[_Pending], index: dict[tuple[str, ...], list[int]], keys: 
 
 
 def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
-    full = [o for o in p.occs if o.keys == p.keys]
+    occs = p.occs
+    full = [o for o in occs if o.keys == p.keys]
     name = max(full, key=lambda o: sum(ord(c) > 127 for c in o.form)).form if full else " ".join(p.keys)
     name = " ".join(name.split())
-    titles: list[str] = []
-    seen_t: set[str] = set()
-    aliases: list[str] = []
-    seen_a = {fold(name)}
+    titles: dict[str, str] = {}   # folded -> as written, first seen first
+    aliases: dict[str, str] = {fold(name): ""}
     votes = {"male": 0, "female": 0}
-    for o in p.occs:
+    for o in occs:
         for t in o.titles:
             t = " ".join(t.split())
-            if fold(t) not in seen_t:
-                seen_t.add(fold(t))
-                titles.append(t)
-        form = " ".join(o.form.split())
-        if fold(form) not in seen_a:
-            seen_a.add(fold(form))
-            aliases.append(form)
+            titles.setdefault(fold(t), t)
+        form = o.form if "  " not in o.form and "\n" not in o.form else " ".join(o.form.split())
+        aliases.setdefault(fold(form), form)
         if o.gender:
             votes[o.gender] += 3
     # A title written inside a longer one is the same role (Minister / Minister of Foreign Affairs).
-    titles = [t for t in titles if not any(_contained(t, other) for other in titles)]
-    gender = _gender_of_keys(p.keys, lex)
-    if gender:
-        votes[gender] += 2
+    kept = list(titles.values())
+    if len(kept) > 1:
+        kept = [t for k, t in titles.items() if not any(_contained_folded(k, other) for other in titles)]
+    if p.gender:
+        votes[p.gender] += 2
     if abs(votes["male"] - votes["female"]) < 3:  # no honorific or first name: ask the pronouns
-        for o in p.occs:
-            m = _PRONOUN.search(doc.text, o.end, min(len(doc.text), o.end + 160))
+        text = doc.text
+        for o in occs[:4]:
+            m = _PRONOUN.search(text, o.end, o.end + 160)
             if m:
                 votes["female" if m.group(1).lower().startswith(("she", "her")) else "male"] += 1
     g = None
     if votes["male"] != votes["female"]:
         g = "male" if votes["male"] > votes["female"] else "female"
-    spans = [Span(o.start, o.end, "person", o.form) for o in p.occs]
-    return Person(name=name, titles=titles, aliases=aliases, mentions=len(p.occs), spans=spans,
-                  gender=g)
+    spans = [Span(o.start, o.end, "person", o.form) for o in occs]
+    return Person(name=name, titles=kept, aliases=[a for a in aliases.values() if a], mentions=len(occs),
+                  spans=spans, gender=g)
