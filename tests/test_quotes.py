@@ -187,7 +187,8 @@ def test_offsets_index_the_text() -> None:
     assert [doc.cut(a.text) for a in find_attributions(doc)] == ["It is cold today,", "the road was closed"]
 
 
-@pytest.mark.parametrize("unit", ['"a," ', "“, ", 'He said that "x, ', "Mr. Smith said, ", "“A.” ", '"We won," he said. '])
+@pytest.mark.parametrize("unit", ['"a," ', "“, ", 'He said that "x, ', "Mr. Smith said, ", "“A.” ",
+                                  '"We won," he said. '])
 def test_adversarial_line_is_fast(unit: str) -> None:
     doc = segment(Document(unit * (1_000_000 // len(unit))))
     started = time.perf_counter()
