@@ -255,3 +255,34 @@ def test_data_and_clauses_are_not_speakers() -> None:
     found = [said(text, "Sales fell by a third", "the survey"),
              said(text, "traders were told", "Exports rose in May and the Ministry expects more")]
     assert resolve_speakers(doc, [], found) == [None, None]
+
+
+def test_organisation_name_cut_short_is_completed() -> None:
+    text = ("Crews from North Devon Fire and Rescue Service were called at 2am.\n"
+            "Police Chief Sam Reed closed the lane.\n"
+            "North Devon Fire said that two homes were flooded.\n"
+            "Police said the lane would reopen.\n")
+    doc = doc_of(text)
+    people = [person(text, "Sam Reed", ["Sam Reed"], ["Police Chief"])]
+    found = [said(text, "two homes were flooded", "North Devon Fire"),
+             said(text, "the lane would reopen", "Police")]
+    assert resolve_speakers(doc, people, found) == ["North Devon Fire and Rescue Service", "Police"]
+
+
+def test_adverb_and_pronoun_are_not_a_name() -> None:
+    text = "Obviously, we were lucky today.\n"
+    doc = doc_of(text)
+    found = [said(text, "were lucky today", "Obviously, we")]
+    assert resolve_speakers(doc, [], found) == [None]
+
+
+def test_the_head_of_the_speaker_words_is_the_speaker() -> None:
+    text = ("Senator Ray Dunn's campaign manager Lisa Ortiz spoke on Monday.\n"
+            "Ray Dunn's campaign manager Lisa Ortiz said that the polls were close.\n"
+            "A spokesman for Ray Dunn said the senator was resting.\n")
+    doc = doc_of(text)
+    people = [person(text, "Ray Dunn", ["Ray Dunn"], ["Senator"], "male"),
+              person(text, "Lisa Ortiz", ["Lisa Ortiz"], ["campaign manager"], "female")]
+    found = [said(text, "the polls were close", "Ray Dunn's campaign manager Lisa Ortiz"),
+             said(text, "the senator was resting", "A spokesman for Ray Dunn")]
+    assert resolve_speakers(doc, people, found) == ["Lisa Ortiz", None]

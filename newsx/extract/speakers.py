@@ -141,7 +141,8 @@ class PeopleIndex:
     people: Sequence[Person]
     forms: dict[str, set[int]] = field(default_factory=dict)
     tokens: dict[str, set[int]] = field(default_factory=dict)
-    titles: list[tuple[int, list[str]]] = field(default_factory=list)  # (person, parts)
+    # (person, title words, title head as space-separated words: "under secretary general")
+    titles: list[tuple[int, list[str], str]] = field(default_factory=list)
     title_parts: dict[str, list[int]] = field(default_factory=dict)  # part -> title numbers
     mention_starts: list[int] = field(default_factory=list)
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, person)
@@ -159,24 +160,38 @@ class PeopleIndex:
             for word in Words.of(person.name).folded:
                 index.tokens.setdefault(word, set()).add(i)
             for title in person.titles:
-                parts = _title_parts(Words.of(title).folded)
+                words = Words.of(title).folded
+                parts = _title_parts(words)
                 if parts:
                     for part in set(parts):
                         index.title_parts.setdefault(part, []).append(len(index.titles))
-                    index.titles.append((i, parts))
+                    index.titles.append((i, parts, _head_words(_head(words))))
             index.mentions.extend((s.start, s.end, i) for s in person.spans)
         index.mentions.sort()
         index.mention_starts = [m[0] for m in index.mentions]
         return index
 
-    def overlapping(self, span: Span) -> int | None:
-        """The person of the first mention overlapping ``span``."""
+    def overlapping(self, text: str, span: Span) -> int | None:
+        """The person the speaker words name by a mention inside them: the last mention
+        of the first comma-separated part that has one (`Trump campaign manager Kellyanne
+        Conway`), leaving out possessives and objects of a preposition (`Trump's
+        spokesman`, `a spokesman for Trump`)."""
         hi = bisect_left(self.mention_starts, span.end)
         lo = bisect_left(self.mention_starts, span.start - 200)
+        chosen: tuple[int, int] | None = None  # (part, person)
         for start, end, person in self.mentions[lo:hi]:
-            if end > span.start and start < span.end:
-                return person
-        return None
+            if end <= span.start or start >= span.end:
+                continue
+            after = text[end:end + 2]
+            if after[:1] in ("'", "’") and after[1:2] in ("s", "", " "):
+                continue
+            before = text[max(span.start, start - 12):start].split()
+            if before and before[-1].casefold() in _PREPOSITIONS:
+                continue
+            part = text.count(",", span.start, start)
+            if chosen is None or part == chosen[0]:
+                chosen = (part, person)
+        return chosen[1] if chosen is not None else None
 
 
 # --- salience state ------------------------------------------------------------------
@@ -311,7 +326,7 @@ class _Resolver:
         lex = self.lex
         if len(words.folded) == 1 and lex.has("pronoun", words.folded[0]):
             return self._pronoun(lex.get("pronoun", words.folded[0]) or "", pos)
-        person = self.index.overlapping(span)
+        person = self.index.overlapping(self.doc.text, span)
         if person is None:
             person = self._by_form(text)
         if person is not None:
@@ -321,6 +336,8 @@ class _Resolver:
     def _phrase(self, text: str, words: Words, pos: int) -> tuple[int | None, str | None]:
         """A speaker phrase that names no person directly: role, group, organisation, …"""
         lex = self.lex
+        if _clause_after_comma(text):
+            return None, None
         text = _cut_apposition(text)
         words = Words.of(text)
         if not words.folded:
@@ -418,16 +435,21 @@ class _Resolver:
 
     # names
     def _by_form(self, text: str) -> int | None:
-        """A person whose name form ends one of the comma-separated chunks of ``text``."""
+        """A person whose name form ends one of the comma-separated chunks of ``text``
+        (not inside a prepositional phrase: `a spokesman for Ray Dunn`)."""
         for chunk in text.split(","):
             words = Words.of(chunk).folded
             # the longest suffix that is a known form, then the longest suffix of name tokens
             for k in range(len(words)):
                 hits = self.index.forms.get(" ".join(words[k:]))
                 if hits:
+                    if k and words[k - 1] in _PREPOSITIONS:
+                        break  # the object of `a spokesman for Ray Dunn`
                     return self._latest(hits)
             for k in range(len(words)):
                 tail = words[k:]
+                if k and words[k - 1] in _PREPOSITIONS:
+                    break
                 if self.lex.has("honorific", tail[0]):
                     continue
                 common: set[int] | None = None
@@ -465,17 +487,15 @@ class _Resolver:
         if not parts:
             return frozenset()
         head = _head(body)
-        alias = self.lex.get("role_alias", head)
-        head_text = " " + " ".join(alias.split()[-1:] if alias else head.split("-")) + " "
+        head_text = " " + _head_words(head)
         generic = self.lex.has("generic_role", head)
         wanted = set(parts)
         best = 0
         bearers: set[int] = set()
         numbers = sorted({n for part in wanted for n in self.index.title_parts.get(part, ())})
-        for person, title in (self.index.titles[n] for n in numbers):
-            joined = " " + " ".join(title) + " "
+        for person, title, title_head in (self.index.titles[n] for n in numbers):
             overlap = len(wanted & set(title))
-            if head_text in joined:
+            if (" " + title_head).endswith(head_text):
                 score = overlap + 1
             elif generic and overlap >= 1:
                 score = overlap
@@ -525,6 +545,15 @@ def _head(body: Sequence[str]) -> str:
     return body[_head_index(body)]
 
 
+def _head_words(head: str) -> str:
+    """A head word as the words it stands for: `pm` -> `minister`, `under-secretary-general`
+    -> `under secretary general` (so that `secretary-general` fits it as a suffix)."""
+    alias = lexicon().get("role_alias", head)
+    if alias:
+        return alias.split()[-1]
+    return " ".join(w for w in head.split("-") if w)
+
+
 def _head_index(body: Sequence[str]) -> int:
     for i, word in enumerate(body):
         if i and word in _PREPOSITIONS:
@@ -548,6 +577,15 @@ def _name_like(surface: Sequence[str]) -> bool:
         return False  # `In his`, `Obviously, we`: a clause, not a name
     lower = sum(1 for w in surface if not _is_capitalised(w) and fold(w) not in _STOP)
     return len(surface) <= 8 and lower <= 2
+
+
+def _clause_after_comma(text: str) -> bool:
+    """`Obviously, we`: words before a comma and a pronoun are not a name."""
+    _first, comma, rest = text.partition(",")
+    if not comma:
+        return False
+    words = Words.of(rest).folded
+    return bool(words) and lexicon().has("pronoun", words[0])
 
 
 def _cut_apposition(text: str) -> str:
@@ -578,6 +616,21 @@ _BEFORE = re.compile(rf"(?:(?:{_CAP_WORD}|and|&){_SP}){{1,6}}\Z")
 _AFTER = re.compile(rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,4}})?"
                     rf"(?:,?{_SP}{_COMPANY}\b\.?)?")
 _BEFORE_WINDOW = 300
+_CAPS_AFTER = re.compile(rf"(?:{_SP}(?:{_CAP_WORD}|and|&)){{1,5}}")
+
+
+def _more_words(text: str, end: int) -> int:
+    """Extend a name over following capitalised words up to the last organisation noun
+    (`South Wales Fire` + ` and Rescue Service`); never over a person's name."""
+    m = _CAPS_AFTER.match(text, end)
+    if not m:
+        return end
+    lex = lexicon()
+    last = end
+    for w in re.finditer(r"\S+", m.group()):
+        if lex.has("org_head", fold(w.group())):
+            last = end + w.end()
+    return last
 
 
 class _Organisations:
@@ -650,6 +703,8 @@ class _Organisations:
             first = before.start() if before else m.start()
             after = _AFTER.match(text, m.end())
             last = after.end() if after else m.end()
+            if last == m.end():
+                last = _more_words(text, last)
             name, start = _trim_name(text[first:last], first)
             if not name or name in seen:
                 continue
