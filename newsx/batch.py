@@ -15,6 +15,7 @@ import os
 import re
 import signal
 import sys
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -32,7 +33,7 @@ from newsx.segment import segment
 DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.text", "*.md", "*.htm", "*.html")
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
-_CHUNK = 16
+_CHUNK = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,18 +288,27 @@ class _Pool:
             self._stop()
             return Failure(_source(item), "worker process died while reading this input (out of memory?)")
 
-    def _stop(self) -> None:
-        """Cancel what is queued and end the workers now, without waiting for their work."""
+    def _stop(self, grace: float = 3.0) -> None:
+        """Cancel what is queued; let the workers finish the chunk in hand and exit.
+
+        Killing a worker outright while the pool's feeder thread is still writing to it
+        makes that write fail (a traceback on stderr, or death by SIGPIPE once the CLI
+        has restored the default handler after a closed pipe). So the pool is shut down
+        first, which sends each worker its stop signal once its chunk is done; only a
+        worker still busy after ``grace`` seconds is terminated.
+        """
         pool, self.pool = self.pool, None
         if pool is None:
             return
         processes = list((getattr(pool, "_processes", None) or {}).values())
         pool.shutdown(wait=False, cancel_futures=True)
+        deadline = time.monotonic() + grace
+        for proc in processes:
+            proc.join(timeout=max(0.0, deadline - time.monotonic()))
         for proc in processes:
             if proc.is_alive():
                 proc.terminate()
-        for proc in processes:
-            proc.join(timeout=5)
+                proc.join(timeout=5)
 
 
 def _source(item: str | Missing | tuple[str, bytes]) -> str:

@@ -111,3 +111,8 @@ def test_byline_and_date_on_one_line() -> None:
 def test_numeric_dates_day_first_unless_impossible() -> None:
     assert date("A title\n05/03/2024 08:15\nText.\n") == "2024-03-05T08:15:00"
     assert date("A title\n03/14/2024\nText.\n") == "2024-03-14"
+
+
+def test_source_and_editor_fields_on_the_date_line() -> None:
+    text = "A title\nSource: Xinhua| 2024-03-05 16:12:00|Editor: Li Na\nText.\n"
+    assert date(text) == "2024-03-05T16:12:00"

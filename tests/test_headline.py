@@ -117,3 +117,21 @@ def test_title_about_cookies_is_not_a_cookie_notice() -> None:
     text = "We use cookies to improve your experience. Accept all\n\n"
     text += "Bakery wins prize for its cookies\n\nText.\n"
     assert headline(text) == "Bakery wins prize for its cookies"
+
+
+def test_several_section_labels_then_the_title() -> None:
+    text = "News\nPolitics\nCity to build two metro lines\nBy Le Van\nThe city plans ...\n"
+    assert headline(text) == "City to build two metro lines"
+
+
+def test_outlet_name_line_is_not_the_title() -> None:
+    text = "Viet Nam News\nEconomy\nExports rise in first two months\n\nExports reached ...\n"
+    assert headline(text) == "Exports rise in first two months"
+
+
+def test_hard_wrapped_story_without_title() -> None:
+    para = ("The city council voted on Tuesday to approve a budget of 4 million\n"
+            "dollars for a new public library in the northern district, officials\n"
+            "said after the meeting ended late in the evening on the same day.\n\n")
+    assert headline(para * 3) is None
+    assert headline("Council approves library budget\n\n" + para * 3) == "Council approves library budget"

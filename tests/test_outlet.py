@@ -108,3 +108,16 @@ def test_outlet_cited_in_the_opening_by_plain_name_is_not_the_credit() -> None:
 
 def test_agency_named_after_the_byline() -> None:
     assert outlet("A title\nBy DANA ROE Associated Press\nText.\n") == ("Associated Press", "AP")
+
+
+def test_story_ending_with_the_outlet_line() -> None:
+    text = "A title\n\nHÀ NỘI — Farmers in the delta are planting fruit trees, officials said.\n\nVNS\n"
+    assert outlet(text) == ("Viet Nam News", "VNS")
+
+
+def test_desk_line_starting_with_the_outlet_name() -> None:
+    assert outlet("A title\nBy Huw Jones\nBBC Wales News\nTrains were cancelled.\n") == ("BBC News", "BBC")
+
+
+def test_photo_agency_line_is_not_a_credit() -> None:
+    assert outlet("A title\nAP Photo/Jane Roe\nTrains were cancelled.\n") is None

@@ -37,6 +37,10 @@ def test_attribution_before_with_colon() -> None:
         ("We have finished the first phase of the work.", "direct", "told", "Ms Lan", False)]
 
 
+def test_short_quote_with_attribution() -> None:
+    assert found('"We won," she said.') == [("We won,", "direct", "said", "she", False)]
+
+
 def test_attribution_inverted_after() -> None:
     assert found("“Prices are falling fast,” said the finance minister.") == [
         ("Prices are falling fast,", "direct", "said", "the finance minister", False)]
@@ -183,7 +187,8 @@ def test_offsets_index_the_text() -> None:
     assert [doc.cut(a.text) for a in find_attributions(doc)] == ["It is cold today,", "the road was closed"]
 
 
-@pytest.mark.parametrize("unit", ['"a," ', "“, ", 'He said that "x, ', "Mr. Smith said, "])
+@pytest.mark.parametrize("unit", ['"a," ', "“, ", 'He said that "x, ', "Mr. Smith said, ", "“A.” ",
+                                  '"We won," he said. '])
 def test_adversarial_line_is_fast(unit: str) -> None:
     doc = segment(Document(unit * (1_000_000 // len(unit))))
     started = time.perf_counter()

@@ -85,6 +85,8 @@ _FILLER = re.compile(
     r"|" + _DAYNAME + r"|[\W\d_]"
 )
 _MAX_DATE_LINE = 90
+# Labelled fields that share a date line: ``Source: Xinhua | … | Editor: Li``.
+_FIELD = re.compile(r"(?i)\b(?:source|editor|author|credit|by)\s?:\s?[^|/\n]{0,30}")
 # A byline sharing the date's line: ``By Jane Roe | March 5, 2024``.
 _BYLINE_PART = re.compile(r"(?i)^\s{0,4}by:?\s{1,3}[A-ZÀ-Ỹ][\w'’.-]{0,25}(?:\s[A-ZÀ-Ỹ][\w'’.-]{0,25}){0,4}")
 
@@ -178,7 +180,7 @@ def _offset_of(m: re.Match[str], day: Date) -> str | None:
 
 def _is_date_text(rest: str) -> bool:
     """Whether what is left of a line around a date is only labels and punctuation."""
-    left = _FILLER.sub("", _BYLINE_PART.sub(" ", rest))
+    left = _FILLER.sub("", _FIELD.sub(" ", _BYLINE_PART.sub(" ", rest)))
     return len(left.strip()) <= 14 and len(left.split()) <= 2
 
 

@@ -113,6 +113,8 @@ def _is_furniture(line: str) -> bool:
         return True
     if _TAG_LINE.match(s) or s[:1].islower() or _foreign(s):
         return True
+    if len(s) <= 40 and resolve(s) is not None:
+        return True  # the outlet's name
     words = s.split()
     if _ALL_CAPS.match(s) and len(words) <= 8 and not s.endswith((".", ";")):
         return True  # a section label or an outlet's name
@@ -213,10 +215,11 @@ def _without_site_name(text: str, start: int, end: int) -> int:
 
 
 def candidate_lines(doc: Document) -> list[tuple[int, int]]:
-    """Non-blank lines in the head of the text, trimmed, the date header removed."""
+    """Paragraphs in the head of the text (lines, or blocks of a hard-wrapped text), the
+    date header removed."""
     out: list[tuple[int, int]] = []
     text = doc.text
-    for line in doc.lines:
+    for line in doc.paragraphs:
         if line.start > _SCAN_CHARS:
             break
         start, end = _clean(text, line.start, line.end)
@@ -247,7 +250,7 @@ def extract_headline(doc: Document) -> Span | None:
             if label is not None:
                 return label
             break
-        if len(s.split()) == 1 and label is None:
+        if len(s.split()) == 1:
             label = _title_span(doc, start, end)
             continue
         return _title_span(doc, start, end)

@@ -51,6 +51,7 @@ _REPORTS = re.compile(
     r"(?:reports|has learnt|has learned)\b"
 )
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|ng|co|vn|gh|ke|za|in|au|uk|news|info)\b", re.I)
+_PHOTO_WORD = re.compile(r"(?i)\b(?:photo|picture|image|file)s?\b")
 _POSTED_ON = re.compile(r"\bpost(?:ed)? on (?P<name>[\w.-]{2,60}\.[a-z]{2,6}) (?:at|on) ", re.I)
 _PHOTO_BEFORE = re.compile(
     r"(?i)(?:photo|picture|image|pic|video|graphic)s?\s{0,2}(?:by)?\s{0,2}[:/]?\s{0,3}$")
@@ -300,11 +301,20 @@ def _name_line(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
         return None
     name, _, desk = seg.partition(",")
     name = name.strip()
-    if len(desk.split()) > 3:
+    if len(desk.split()) > 3 or len(name.split()) > 5 or _PHOTO_WORD.search(name):
         return None
-    found = resolve(name)
+    found = resolve(name) or _resolve_prefix(name)  # "Example News Leeds", "BBC Wales News"
     if found:
         return Span(para.start, para.start + len(name), "outlet", found), found
+    return None
+
+
+def _sign_off(doc: Document) -> tuple[Span, Outlet] | None:
+    """A story that ends with a line naming its outlet (``VNS``)."""
+    for para in doc.paragraphs[-2:]:
+        seg = doc.text[para.start:para.end].strip(" .-–—/")
+        if len(seg) <= 30 and (found := resolve(seg)):
+            return Span(para.start, para.end, "outlet", found), found
     return None
 
 
@@ -336,5 +346,5 @@ def extract_outlet(doc: Document) -> Span | None:
         hit = _name_line(doc, para)
         if hit:
             return hit[0]
-    hit = _posted_on(doc)
+    hit = _sign_off(doc) or _posted_on(doc)
     return hit[0] if hit else None

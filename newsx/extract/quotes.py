@@ -764,6 +764,64 @@ def _label(text: str, toks: list[Tok]) -> tuple[Span | None, Span | None] | None
 
 
 # --------------------------------------------------------------------------- document
+_MAX_SENTENCE = 20_000  # characters: a longer "sentence" is not prose; it is not read
+_MAX_SENTENCES_PER_PARAGRAPH = 2_000
+
+
+def _scan_readable(text: str, para: Span, sents: Sequence[Span]) -> QuoteList:
+    """The quoted spans of a paragraph, scanned over its runs of sentences of readable
+    length (a giant "sentence" is not prose: its marks are not paired)."""
+    if len(para) <= _MAX_SENTENCE or all(len(s) <= _MAX_SENTENCE for s in sents):
+        return scan_quotes(text, para)
+    out = QuoteList()
+    run: Span | None = None
+    for s in [*sents, None]:
+        if s is not None and len(s) <= _MAX_SENTENCE:
+            run = Span(run.start if run else s.start, s.end)
+            continue
+        if run is not None:
+            out.extend(scan_quotes(text, run))
+            run = None
+    return out
+
+
+class LazyTokens:
+    """The tokens of each sentence of a paragraph, made on first use (most sentences are
+    never tokenised: they have neither a cue word nor a quotation mark)."""
+
+    def __init__(self, text: str, sents: Sequence[Span]) -> None:
+        self.text, self.sents = text, sents
+        self.cache: dict[int, list[Tok]] = {}
+        self.start_cache: dict[int, list[int]] = {}
+
+    def __getitem__(self, i: int) -> list[Tok]:
+        toks = self.cache.get(i)
+        if toks is None:
+            s = self.sents[i]
+            toks = tokenize(self.text, s.start, s.end) if len(s) <= _MAX_SENTENCE else []
+            self.cache[i] = toks
+        return toks
+
+    def starts(self, i: int) -> list[int]:
+        got = self.start_cache.get(i)
+        if got is None:
+            got = self.start_cache[i] = [t.start for t in self[i]]
+        return got
+
+
+@lru_cache(maxsize=1)
+def _cue_hint() -> frozenset[str]:
+    """Every word that can begin a cue: a quick test before a sentence is tokenised."""
+    words, phrases, _ = cue_lexicon()
+    return frozenset(set(words) | {p[0] for p in phrases} | {"according"})
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _has_cue_word(text: str, sent: Span, quotes: Sequence[QSpan]) -> bool:
+    return not _cue_hint().isdisjoint(_LETTERS.findall(text[sent.start:sent.end].lower()))
+
 def find_attributions(doc: Document) -> list[Attribution]:
     """Every quoted or reported statement with its cue and speaker words, in text order."""
     text = doc.text
@@ -773,21 +831,26 @@ def find_attributions(doc: Document) -> list[Attribution]:
     prev_label: tuple[Span | None, Span | None] | None = None
     prev_para_quoted = False
     for para in doc.paragraphs:
-        quotes = scan_quotes(text, para)
         first = bisect_left(sent_starts, para.start)
         last = bisect_left(sent_starts, para.end)
-        para_sents = sentences[first:last]
-        sent_toks = [tokenize(text, s.start, s.end) for s in para_sents]
+        para_sents = sentences[first:min(last, first + _MAX_SENTENCES_PER_PARAGRAPH)]
+        if len(para_sents) < last - first:
+            # not prose (a real paragraph has tens of sentences): read only its beginning
+            para = Span(para.start, para_sents[-1].end, para.label)
+        quotes = _scan_readable(text, para, para_sents)
+        sent_toks = LazyTokens(text, para_sents)
         found: list[Attribution] = []
-        for toks in sent_toks:
-            found.extend(sentence_attributions(text, toks, quotes))
+        for si, sent in enumerate(para_sents):
+            if len(sent) <= _MAX_SENTENCE and _has_cue_word(text, sent, quotes):
+                found.extend(sentence_attributions(text, sent_toks[si], quotes))
         direct, para_quoted = _direct(text, para, para_sents, sent_toks, quotes, prev_label,
                                       prev_para_quoted)
         found.extend(direct)
         found.sort(key=lambda a: a.text.start)
         out.extend(_dedupe(found))
         prev_para_quoted = para_quoted
-        prev_label = _label(text, sent_toks[-1]) if sent_toks else None
+        prev_label = (_label(text, sent_toks[len(para_sents) - 1])
+                      if para_sents and text[para_sents[-1].end - 1] == ":" else None)
     return out
 
 
@@ -803,12 +866,11 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[list[Tok]],
+def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
             quotes: Sequence[QSpan], prev_label: tuple[Span | None, Span | None] | None,
             prev_para_quoted: bool) -> tuple[list[Attribution], bool]:
     out: list[Attribution] = []
     starts = [s.start for s in sents]
-    tok_starts = [[t.start for t in toks] for toks in sent_toks]
     last_att: tuple[Span | None, Span | None, int] | None = None  # speaker, cue, end offset
     any_quote = False
     for q in quotes:
@@ -825,7 +887,7 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[li
         # 1. after the closing mark, in the same sentence or the next (split at `.”`)
         if q.closed and (q.words >= 4 or _ends_with_pause(text, q)):
             ci = si
-            ti = bisect_left(tok_starts[si], q.close)
+            ti = bisect_left(sent_toks.starts(si), q.close)
             if ti >= len(toks) and si + 1 < len(sents):
                 ci, ti = si + 1, 0
             ctoks = sent_toks[ci]
@@ -838,7 +900,7 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[li
                     last_att = (speaker, cue, end_off)
         # 2. before the opening mark
         if not attributed:
-            oi = bisect_left(tok_starts[si], q.open)
+            oi = bisect_left(sent_toks.starts(si), q.open)
             got2 = _before_attribution(text, toks, 0, oi)
             if got2:
                 speaker, cue = got2
@@ -859,7 +921,7 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[li
                 speaker, cue = prev_label
                 attributed = True
         elif not attributed and si > 0 and sent_initial:
-            lab = _label(text, sent_toks[si - 1])
+            lab = _label(text, sent_toks[si - 1]) if text[sents[si - 1].end - 1] == ":" else None
             if lab:
                 speaker, cue = lab
                 attributed = True
@@ -886,7 +948,7 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[li
 
 def _ends_with_pause(text: str, q: QSpan) -> bool:
     """`“Yes,” he said` / `“No!” she said`: a comma or end mark at the closing mark."""
-    around = text[q.end:q.close + 1]
+    around = text[q.end - 1:q.close + 1]
     return any(c in ",!?." for c in around)
 
 
