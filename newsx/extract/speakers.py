@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -209,7 +209,6 @@ class Salience:
     sentence: int = -1
     sentence_first: int | None = None  # first person mentioned in the current sentence
     sentence_speaker: int | None = None
-    sentence_mentions: list[int] = field(default_factory=list)
     recent: dict[int, None] = field(default_factory=dict)  # persons by last mention, latest last
     inferred_gender: dict[int, str] = field(default_factory=dict)
 
@@ -219,7 +218,6 @@ class Salience:
             self.last_subject = subject
         self.sentence_first = None
         self.sentence_speaker = None
-        self.sentence_mentions = []
 
     def mention(self, person: int, pos: int, in_quote: bool, subject: bool = True) -> None:
         """A mention; ``subject`` is False where it cannot be the sentence's subject
@@ -227,10 +225,8 @@ class Salience:
         self.last_mention[person] = pos
         self.recent.pop(person, None)
         self.recent[person] = None
-        if not in_quote:
-            if self.sentence_first is None and subject:
-                self.sentence_first = person
-            self.sentence_mentions.append(person)
+        if not in_quote and subject and self.sentence_first is None:
+            self.sentence_first = person
 
     def spoke(self, person: int, pos: int) -> None:
         self.mention(person, pos, False)
@@ -521,8 +517,10 @@ class _Resolver:
                 return candidate, None
         return None, None
 
-    def _salient(self, s: Salience):
-        yield from s.sentence_mentions[:1]
+    def _salient(self, s: Salience) -> Iterator[int]:
+        """Candidates for a pronoun, most salient first (repeats are harmless)."""
+        if s.sentence_first is not None:
+            yield s.sentence_first
         if s.last_subject is not None:
             yield s.last_subject
         if s.last_speaker is not None:
