@@ -514,7 +514,7 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
             # `Barden says, far too many lives …` / `X says, win or lose, he is staying`
             if cls in ("say", "tell") and j + 1 < hi and clause_like(toks, j + 1, hi, False):
                 start = j + 1
-        elif clause_like(toks, j, hi, cls in ("say", "tell")):
+        elif clause_like(toks, j, hi, cls == "say"):
             start = j
     speaker = _span(toks, s0, s1, "speaker")
     if speaker is None and (participle or (lo <= boundary and toks[boundary].low == "and")):

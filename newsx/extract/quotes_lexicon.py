@@ -59,7 +59,7 @@ FINITE = _set(
     "doesn't don't ’s 's ’re 're ’ll 'll ’d 'd ’ve 've"
 )
 NOT_CLAUSE_START = _set(
-    "to for of about by nothing so yes no goodbye thanks hello sorry "
+    "to for of about by nothing so yes no goodbye thanks hello sorry as when while given because "
     "little something anything everything otherwise"
 )
 BEFORE_CUE_SKIP = _set(
