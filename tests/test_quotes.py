@@ -194,3 +194,16 @@ def test_adversarial_line_is_fast(unit: str) -> None:
     started = time.perf_counter()
     find_attributions(doc)
     assert time.perf_counter() - started < 10
+
+
+def test_headline_speaker_label() -> None:
+    text = "Mayor Lee: The bridge will reopen in May\n\nThe city council met on Friday."
+    assert found(text) == [("The bridge will reopen in May", "indirect", ":", "Mayor Lee", False)]
+
+
+def test_headline_topic_label_is_not_a_speaker() -> None:
+    assert found("Storm weather: Floods hit homes and roads\n\nRain fell all night.") == []
+
+
+def test_quoted_show_title_after_preposition_is_not_a_quote() -> None:
+    assert found("The senator said so on “Morning Report,” a radio show.") == []

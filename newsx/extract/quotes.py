@@ -738,6 +738,8 @@ def _before_attribution(text: str, toks: list[Tok], lo: int, i: int
             return None
         if tail and tail[-1].low not in (":", ",", "that", "—", "–") and len(tail) > 2:
             return None
+        if tail and tail[-1].low in PREPOSITIONS:
+            return None  # `said on “Hannity,”`: a title after a preposition
         seg = speaker_before(toks, c, lo)
         if seg is None:
             return None
@@ -785,6 +787,32 @@ def _scan_readable(text: str, para: Span, sents: Sequence[Span]) -> QuoteList:
     return out
 
 
+_LABEL_NOUNS = frozenset(
+    "camp campaign aides officials official police spokesman spokeswoman spokesperson sources "
+    "source chief leader minister president governor mayor senator lawmakers".split())
+
+
+def _headline_label(text: str, para: Span) -> Attribution | None:
+    """A headline `Speaker: what they said` (`Mayor Lee: The bridge will reopen`), first
+    line only: a short capitalised speaker label, then a statement of three words or more."""
+    if len(para) > 300:
+        return None
+    colon = text.find(": ", para.start, para.end)
+    if colon < 0:
+        return None
+    label = tokenize(text, para.start, colon)
+    words = [t for t in label if t.low.isalpha()]
+    if not 1 <= len(label) <= 5 or not words or not label[0].cap:
+        return None
+    if any((not t.cap and t.low not in _LABEL_NOUNS) or t.low in DETERMINERS for t in words):
+        return None
+    clause = _clause_span(text, colon + 2, para.end)
+    if clause is None or _word_count(text, clause.start, clause.end) < 3:
+        return None
+    return Attribution(clause, "indirect", Span(colon, colon + 1, "cue"),
+                       Span(label[0].start, label[-1].end, "speaker"))
+
+
 class LazyTokens:
     """The tokens of each sentence of a paragraph, made on first use (most sentences are
     never tokenised: they have neither a cue word nor a quotation mark)."""
@@ -830,6 +858,9 @@ def find_attributions(doc: Document) -> list[Attribution]:
     out: list[Attribution] = []
     prev_label: tuple[Span | None, Span | None] | None = None
     prev_para_quoted = False
+    head = _headline_label(text, doc.paragraphs[0]) if doc.paragraphs else None
+    if head is not None:
+        out.append(head)
     for para in doc.paragraphs:
         first = bisect_left(sent_starts, para.start)
         last = bisect_left(sent_starts, para.end)
@@ -847,6 +878,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
                                       prev_para_quoted)
         found.extend(direct)
         found.sort(key=lambda a: a.text.start)
+        if head is not None and para.start < head.text.end:
+            found = [a for a in found if a.text.start >= head.text.end]
         out.extend(_dedupe(found))
         prev_para_quoted = para_quoted
         prev_label = (_label(text, sent_toks[len(para_sents) - 1])
