@@ -306,3 +306,13 @@ def test_a_person_noun_is_resolved_by_gender_and_salience() -> None:
               person(text, "Tom Kerr", ["Tom Kerr"], [], "male")]
     found = [said(text, "bread sold out by noon", "The woman")]
     assert resolve_speakers(doc, people, found) == ["Ada Kerr"]
+
+
+def test_a_whole_title_may_name_someone_later_a_partial_one_may_not() -> None:
+    for role, expected in (("The Prime Minister", "Eva Lund"), ("The minister of sport", None)):
+        text = (f"{role} said that the budget was balanced.\n"
+                "Prime Minister Eva Lund spoke for an hour.\n")
+        doc = doc_of(text)
+        people = [person(text, "Eva Lund", ["Eva Lund"], ["Prime Minister"], "female")]
+        found = [said(text, "the budget was balanced", role)]
+        assert resolve_speakers(doc, people, found) == [expected]

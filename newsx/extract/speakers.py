@@ -259,7 +259,7 @@ class _Resolver:
         self.quote_ends = [q[1] for q in quotes]
         self.sentence_starts = [s.start for s in doc.sentences]
         self.orgs = _Organisations(doc.text)
-        self.role_cache: dict[tuple[str, ...], frozenset[int]] = {}
+        self.role_cache: dict[tuple[str, ...], tuple[frozenset[int], frozenset[int]]] = {}
 
     # the forward pass
     def run(self) -> list[str | None]:
@@ -463,31 +463,34 @@ class _Resolver:
 
     # roles
     def _role(self, body: Sequence[str], pos: int) -> int | None:
-        """The most recently mentioned person bearing a title that fits the role words."""
+        """The most recently mentioned person (mentioned before the quote) bearing a title
+        that fits the role words."""
         key = tuple(body)
         if key not in self.role_cache:
             self.role_cache[key] = self._bearers(body)
-        bearers = self.role_cache[key]
+        bearers, exact = self.role_cache[key]
         if not bearers:
             return None
-        if len(bearers) == 1:
-            return next(iter(bearers))
+        # a role refers back: its bearer is someone already mentioned, the latest first;
+        # only a role that is a whole title (`the Prime Minister`) may name someone later
         for person in reversed(self.state.recent):
             if person in bearers:
                 return person
-        return min(bearers)
+        return min(exact) if exact else None
 
-    def _bearers(self, body: Sequence[str]) -> frozenset[int]:
-        """The persons whose titles fit the role words best (the head must fit)."""
+    def _bearers(self, body: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
+        """The persons whose titles fit the role words best (the head must fit), and
+        those of them with a title holding every role word."""
         parts = _title_parts(body)
         if not parts:
-            return frozenset()
+            return frozenset(), frozenset()
         head = _head(body)
         head_text = " " + _head_words(head)
         generic = self.lex.has("generic_role", head)
         wanted = set(parts)
         best = 0
         bearers: set[int] = set()
+        exact: set[int] = set()
         numbers = sorted({n for part in wanted for n in self.index.title_parts.get(part, ())})
         for person, title, title_head in (self.index.titles[n] for n in numbers):
             overlap = len(wanted & set(title))
@@ -498,10 +501,12 @@ class _Resolver:
             else:
                 continue
             if score > best:
-                best, bearers = score, {person}
-            elif score == best:
+                best, bearers, exact = score, {person}, set()
+            if score == best:
                 bearers.add(person)
-        return frozenset(bearers)
+                if wanted <= set(title):
+                    exact.add(person)
+        return frozenset(bearers), frozenset(exact)
 
     # pronouns and person nouns
     def _pronoun(self, gender: str, pos: int) -> tuple[int | None, str | None]:
