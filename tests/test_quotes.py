@@ -207,3 +207,13 @@ def test_headline_topic_label_is_not_a_speaker() -> None:
 
 def test_quoted_show_title_after_preposition_is_not_a_quote() -> None:
     assert found("The senator said so on “Morning Report,” a radio show.") == []
+
+
+def test_conjunction_is_not_part_of_the_speaker() -> None:
+    assert found("And he said the vote would be held in June.") == [
+        ("the vote would be held in June", "indirect", "said", "he", False)]
+
+
+def test_participle_after_a_phrase_takes_the_sentence_subject() -> None:
+    text = "The governor visited Hue, making a pitch to farmers, saying the dam would be rebuilt."
+    assert found(text) == [("the dam would be rebuilt", "indirect", "saying", "The governor", False)]

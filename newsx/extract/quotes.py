@@ -242,6 +242,8 @@ def speaker_before(toks: Sequence[Tok], k: int, lo: int) -> tuple[int, int, int]
             return back[0], back[1], back[2]
     if end - start > _MAX_SPEAKER:
         start = end - _MAX_SPEAKER
+    while start < end - 1 and toks[start].low in ("and", "but", "so", "then"):
+        start += 1  # `And he said`: the conjunction is not the speaker
     for x in range(start + 1, end):
         if toks[x].low in ("during", "yesterday", "today", "earlier", "later", "last", "this") or (
                 toks[x].low == "on" and x + 1 < end and toks[x + 1].low in TIME_WORDS):
@@ -516,6 +518,9 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
                 start = j + 1
         elif clause_like(toks, j, hi, cls == "say"):
             start = j
+    if participle and s1 > s0 and not toks[s0].cap and toks[s0].low not in DETERMINERS \
+            and toks[s0].low not in SUBJECT_PRONOUNS:
+        s0 = s1  # `…, making a pitch to voters, saying …`: the subject of the sentence speaks
     speaker = _span(toks, s0, s1, "speaker")
     if speaker is None and (participle or (lo <= boundary and toks[boundary].low == "and")):
         # `…, saying …` / `X praised Y and said …`: the subject of the sentence
@@ -697,10 +702,12 @@ def _after_attribution(text: str, toks: list[Tok], i: int, hi: int
         stop += 1
     for c in range(w0, stop):
         cue = cue_at(toks, c)
-        if cue is None or cue.cls in ("according", "express"):
+        if cue is None or cue.cls in ("according", "express") or (c > 0 and toks[c - 1].low == "to"):
             continue
         if c - w0 > _MAX_SPEAKER:
             return None
+        if any(t.low in FINITE or t.low == "to" for t in toks[w0:c]):
+            return None  # `“…” is what he wanted to say`: not an attribution
         if any(toks[x].low in (",", "(") for x in range(w0, c)):
             # an appositive `Smith, the minister, said` is fine; anything else is not ours
             pass
