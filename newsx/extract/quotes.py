@@ -656,6 +656,11 @@ def _according(text: str, toks: list[Tok], k: int, j: int, lo: int, hi: int, cue
     e = _np_after(text, toks, j, hi, 12)
     if e == j:
         return None
+    if k <= lo + 1 and not (e < hi and toks[e].low == ","):
+        # `According to early results of polls conducted for …, CLAUSE`: a long source
+        comma = next((x for x in range(e, min(hi, j + 30)) if toks[x].low == ","), None)
+        if comma is not None and not any(t.low in QUOTE_CHARS for t in toks[e:comma]):
+            e = comma
     speaker = _span(toks, j, e, "speaker")
     if e < hi and toks[e].low == "," and k <= lo + 1:
         start = e + 1
@@ -667,6 +672,8 @@ def _according(text: str, toks: list[Tok], k: int, j: int, lo: int, hi: int, cue
         if k - 1 - lo < 3:
             return None
         clause = _clause_span(text, toks[lo].start, toks[k - 1].start)
+    elif k - lo >= 4 and (e >= hi or _is_stop(text, toks, e)):
+        clause = _clause_span(text, toks[lo].start, toks[k - 1].end)  # `… by 271 delegates according to X.`
     else:
         return None
     if clause is None:
