@@ -7,21 +7,29 @@ pronouns and bare person nouns need: the subject of the latest sentence that had
 person as its subject, the last speaker, and when each person was last mentioned.
 Every lookup is a dictionary or a bisect; nothing scans all sentences or all names.
 
-The words naming a speaker are read in this order:
+The words naming a speaker are read in this order (word classes in
+``newsx/data/speaker_words.tsv``):
 
 1. none: a continuation keeps the previous quote's speaker, else unknown;
-2. a pronoun (`he`, `she`): the most salient gender-compatible person;
-3. a person's mention inside the words, or a name form the article uses for a person
-   (`Mr. Phuc`, `Lacroix`, `Ambassador Giang`);
+2. a pronoun (`he`, `she`): the most salient gender-compatible person (the subject
+   of the sentence so far, of the preceding sentences, the last speaker, the latest
+   mention); `it`/`they` right after an organisation speaker: that organisation;
+3. a person's mention heading the words, or a name form the article uses for a
+   person (`Mr. Phuc`, `Lacroix`, `Ambassador Giang`); not a possessive or the object
+   of a preposition (`Trump's spokesman`, `a spokesman for Trump`);
 4. an indefinite speaker (`a source`, `another journalist`): unknown;
-5. a role matching a person's title (`the minister` ~ `Minister of Foreign Affairs`):
-   its most recently mentioned bearer;
-6. a document (`the message says`): its author, the last speaker;
-7. a definite person noun (`the victim`): salience, like a pronoun;
-8. a vague group (`residents`): as written;
-9. an organisation: its fullest name in the article (`State police` ->
-   `Arkansas State Police`, `TFD` -> `Tucson Fire Department`), else as written;
-10. an unmatched role (`the spokesman`): unknown.
+5. `representatives from X`: X;
+6. a role fitting a person's title by its head (`the minister` ~ `Minister of Foreign
+   Affairs`): the latest bearer already mentioned (a whole title may point ahead);
+7. a document (`the message says`): its author; `an X University announcement`: X;
+8. a definite person noun (`the victim`, `the woman`): salience, like a pronoun;
+9. a vague group (`residents`): as written; data (`the survey`): unknown;
+10. an organisation: its fullest name in the article (`State police` ->
+    `Arkansas State Police`, `the force` -> `Metropolitan Police`, `TFD` -> `Tucson
+    Fire Department`), else as written;
+11. a definite role or epithet with no bearer (`the Premier`, `the Lagos-born
+    forward`): the subject or last speaker; an anonymous role (`the spokesman`) or
+    words that are a clause, not a name: unknown.
 """
 
 from __future__ import annotations
