@@ -160,6 +160,7 @@ def test_two_reported_clauses_in_one_sentence() -> None:
     "Lawmakers debated the State budget on Monday.",
     "They met to maintain the peace in the region.",
     "Mr Binh made the remarks during a visit to the port.",
+    "Tran Van Binh, director of the firm, denied the accusations.",
 ])
 def test_speech_verb_with_noun_phrase_object_is_not_a_quote(text: str) -> None:
     assert found(text) == []

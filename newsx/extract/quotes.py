@@ -485,7 +485,7 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
     if s0 == s1 and not participle and lo <= boundary and toks[boundary].low == ",":
         # `…, said Mr Phuc.`: the speaker follows the cue
         e = _np_after(text, toks, j, hi)
-        if cls != "tell" and e > j and _inverted_speaker(text, toks, j, e, hi):
+        if cls == "say" and e > j and _inverted_speaker(text, toks, j, e, hi):
             return _before_comma(text, toks, lo, boundary, _span(toks, j, e, "speaker"), cue_span, quotes)
         # `Name, the minister, said …`: the name before the appositive
         s0, s1 = _appositive(toks, boundary, lo)
@@ -548,10 +548,10 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
         if not (s0 == s1):
             return None
     if s0 == s1:
-        if toks[k].low.endswith("ing"):
+        if toks[k].low.endswith("ing") or cls != "say":
             return None
         e = _np_after(text, toks, j, hi)
-        if e == j:
+        if e == j or not _inverted_speaker(text, toks, j, e, hi):
             return None
         speaker = _span(toks, j, e, "speaker")
     if speaker is not None and not _np_ok(toks, speaker, s0, s1):
