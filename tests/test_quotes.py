@@ -218,3 +218,19 @@ def test_conjunction_is_not_part_of_the_speaker() -> None:
 def test_participle_after_a_phrase_takes_the_sentence_subject() -> None:
     text = "The governor visited Hue, making a pitch to farmers, saying the dam would be rebuilt."
     assert found(text) == [("the dam would be rebuilt", "indirect", "saying", "The governor", False)]
+
+
+def test_speaker_with_appositive_between_dashes() -> None:
+    assert found("Le Thi Mai — a nurse from Hue — says she voted early.") == [
+        ("she voted early", "indirect", "says", "Le Thi Mai", False)]
+
+
+def test_emphatic_did_say() -> None:
+    assert found("He did say the talks had stalled.") == [
+        ("the talks had stalled", "indirect", "say", "He", False)]
+
+
+def test_mixed_quote_ending_with_comma_inside_the_marks() -> None:
+    text = "The clerk had put the papers in a “burn bag,” the newspaper reported."
+    assert found(text) == [("The clerk had put the papers in a “burn bag,”", "mixed", "reported",
+                            "the newspaper", False)]

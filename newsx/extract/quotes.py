@@ -361,8 +361,11 @@ def _dateline_end(text: str, toks: Sequence[Tok], lo: int, hi: int) -> int:
     for i in range(lo, min(hi, lo + 12)):
         t = toks[i]
         if t.low in ("–", "—", "-") and i > lo and toks[i].start > toks[i - 1].end:
-            if all(u.cap or not u.low.isalpha() for u in toks[lo:i]):
-                return i + 1
+            head = toks[lo:i]
+            shouting = any(len(u.low) > 1 and text[u.start:u.end].isupper() for u in head)
+            capitalised = all(u.cap or not u.low.isalpha() for u in head)
+            if capitalised and (shouting or any(u.low == "(" for u in head)):
+                return i + 1  # `HANOI (VNA) —`, `PANO –`; not `Jason Sims — a teacher —`
             return lo
         if t.low.isalpha() and not t.cap:
             return lo
@@ -482,7 +485,7 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
         return None
     s0, s1, boundary = seg
     participle = toks[k].low.endswith("ing")
-    if s0 == s1 and not participle and lo <= boundary and toks[boundary].low == ",":
+    if s0 == s1 and not participle and lo <= boundary and toks[boundary].low in (",", "—", "–"):
         # `…, said Mr Phuc.`: the speaker follows the cue
         e = _np_after(text, toks, j, hi)
         if cls == "say" and e > j and _inverted_speaker(text, toks, j, e, hi):
@@ -540,8 +543,9 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
         if kind is None:
             return None
         return Attribution(clause, kind, cue_span, speaker)
-    # `CLAUSE, X said [adverbials].` / `CLAUSE, said X.`
-    if boundary < lo or toks[boundary].low != ",":
+    # `CLAUSE, X said [adverbials].` / `CLAUSE, said X.` / `… “a burn bag,” the Times said.`
+    if boundary < lo or not (toks[boundary].low == "," or (
+            toks[boundary].low in "”\"’" and boundary > lo and toks[boundary - 1].low == ",")):
         return None
     if j < hi and not (_is_stop(text, toks, j) or toks[j].low in PREPOSITIONS
                        or toks[j].low in TIME_WORDS or toks[j].low in (",", "—", "–", "(")):
@@ -559,7 +563,7 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
     cstart = lo
     if cstart >= boundary:
         return None
-    clause = _clause_span(text, toks[cstart].start, toks[boundary].start)
+    clause = _clause_span(text, toks[cstart].start, _boundary_end(toks, boundary))
     if clause is None or boundary - cstart < 3:
         return None
     kind = _kind(text, clause, quotes)
@@ -576,8 +580,10 @@ def _inverted_speaker(text: str, toks: Sequence[Tok], j: int, e: int, hi: int) -
     if any(t.low == "that" for t in toks[e:e + 12]):
         return False  # `…, said in a statement on Monday that …`
     at_end = e >= hi or _is_stop(text, toks, e) or toks[e].low == ","
+    if first.low in SUBJECT_PRONOUNS:
+        return at_end and e == j + 1  # `…, said he.`
     if at_end:
-        return first.cap or first.low in DETERMINERS or first.low in SUBJECT_PRONOUNS
+        return first.cap or first.low in DETERMINERS
     if toks[e].low not in PREPOSITIONS:
         return False
     return all(t.cap or t.low in ("of", "the", "and", "-", ".")
@@ -610,12 +616,19 @@ def _subject(toks: Sequence[Tok], lo: int, hi: int) -> Span | None:
     return _span(toks, lo, e, "speaker") if toks[e - 1].low not in DETERMINERS else None
 
 
+def _boundary_end(toks: Sequence[Tok], boundary: int) -> int:
+    """Where a clause before its attribution ends: at the comma, or after a closing mark
+    that follows a comma (`… a “burn bag,” the Times said`)."""
+    t = toks[boundary]
+    return t.end if t.low in QUOTE_CHARS else t.start
+
+
 def _before_comma(text: str, toks: list[Tok], lo: int, boundary: int, speaker: Span | None,
                   cue_span: Span | None, quotes: Sequence[QSpan]) -> Attribution | None:
     """`CLAUSE, <speaker and cue>`: the clause from the sentence start to the comma."""
     if boundary - lo < 3:
         return None
-    clause = _clause_span(text, toks[lo].start, toks[boundary].start)
+    clause = _clause_span(text, toks[lo].start, _boundary_end(toks, boundary))
     if clause is None:
         return None
     kind = _kind(text, clause, quotes)
@@ -633,7 +646,7 @@ def _appositive(toks: Sequence[Tok], comma: int, lo: int) -> tuple[int, int]:
     first: tuple[int, int] | None = None
     b = comma
     for _ in range(5):
-        if b < lo or toks[b].low not in (",", "and", "who", "which", "whose"):
+        if b < lo or toks[b].low not in (",", "—", "–", "and", "who", "which", "whose"):
             break
         seg = speaker_before(toks, b, lo)
         if seg is None or seg[1] <= seg[0]:

@@ -64,7 +64,7 @@ NOT_CLAUSE_START = _set(
 )
 BEFORE_CUE_SKIP = _set(
     "also further has have had later then again earlier previously once recently "
-    "repeatedly publicly always often would will could may might ’s 's reportedly "
+    "repeatedly publicly always often would will could may might ’s 's reportedly did does do "
     "reportedly just even still too already first last then has also subsequently "
     "finally additionally separately clearly strongly"
 )
