@@ -159,11 +159,16 @@ class TableWriter:
                                str(p.mentions))
             self.console.print(people)
         if record.quotes:
-            quotes = Table("speaker", "cue", "kind", "text", box=box.SIMPLE_HEAD, show_edge=False,
-                           title="quotes", title_justify="left", title_style="bold")
+            quotes = Table(box=box.SIMPLE_HEAD, show_edge=False, expand=True, title="quotes",
+                           title_justify="left", title_style="bold")
+            quotes.add_column("speaker", ratio=2, min_width=16, max_width=32)
+            quotes.add_column("cue", no_wrap=True, max_width=20)
+            quotes.add_column("kind", no_wrap=True)
+            quotes.add_column("text", ratio=5)
             for q in record.quotes:
                 who = q.speaker or "?"
-                if q.speaker_text and q.speaker_text != q.speaker:
+                # The words as written when they do not show the name (`He`, `the minister`).
+                if q.speaker_text and not set(q.speaker_text.split()) & set(who.split()):
                     who += f" ({q.speaker_text})"
                 quotes.add_row(_plain(who), _plain(q.cue or ""), q.kind, _plain(_short(q.text)))
             self.console.print(quotes)

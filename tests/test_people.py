@@ -220,3 +220,10 @@ def test_headline_words_are_not_titles() -> None:
             "Tom Kearney, the city budget chief, said the delays were over.\n")
     assert records(text) == [{"name": "Tom Kearney", "titles": ["city budget chief"], "aliases": [],
                               "mentions": 2}]
+
+
+def test_a_page_of_repeated_mentions_is_one_person_with_every_mention() -> None:
+    text = "Minister Adaeze Obi spoke. " + "Ms. Obi said, " * 500
+    out = people(text)
+    assert [(p.name, p.titles, p.mentions, p.gender) for p in out] == [
+        ("Adaeze Obi", ["Minister"], 501, "female")]

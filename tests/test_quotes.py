@@ -37,6 +37,10 @@ def test_attribution_before_with_colon() -> None:
         ("We have finished the first phase of the work.", "direct", "told", "Ms Lan", False)]
 
 
+def test_short_quote_with_attribution() -> None:
+    assert found('"We won," she said.') == [("We won,", "direct", "said", "she", False)]
+
+
 def test_attribution_inverted_after() -> None:
     assert found("“Prices are falling fast,” said the finance minister.") == [
         ("Prices are falling fast,", "direct", "said", "the finance minister", False)]
@@ -156,6 +160,7 @@ def test_two_reported_clauses_in_one_sentence() -> None:
     "Lawmakers debated the State budget on Monday.",
     "They met to maintain the peace in the region.",
     "Mr Binh made the remarks during a visit to the port.",
+    "Tran Van Binh, director of the firm, denied the accusations.",
 ])
 def test_speech_verb_with_noun_phrase_object_is_not_a_quote(text: str) -> None:
     assert found(text) == []
@@ -183,9 +188,49 @@ def test_offsets_index_the_text() -> None:
     assert [doc.cut(a.text) for a in find_attributions(doc)] == ["It is cold today,", "the road was closed"]
 
 
-@pytest.mark.parametrize("unit", ['"a," ', "“, ", 'He said that "x, ', "Mr. Smith said, "])
+@pytest.mark.parametrize("unit", ['"a," ', "“, ", 'He said that "x, ', "Mr. Smith said, ", "“A.” ",
+                                  '"We won," he said. '])
 def test_adversarial_line_is_fast(unit: str) -> None:
     doc = segment(Document(unit * (1_000_000 // len(unit))))
     started = time.perf_counter()
     find_attributions(doc)
     assert time.perf_counter() - started < 10
+
+
+def test_headline_speaker_label() -> None:
+    text = "Mayor Lee: The bridge will reopen in May\n\nThe city council met on Friday."
+    assert found(text) == [("The bridge will reopen in May", "indirect", ":", "Mayor Lee", False)]
+
+
+def test_headline_topic_label_is_not_a_speaker() -> None:
+    assert found("Storm weather: Floods hit homes and roads\n\nRain fell all night.") == []
+
+
+def test_quoted_show_title_after_preposition_is_not_a_quote() -> None:
+    assert found("The senator said so on “Morning Report,” a radio show.") == []
+
+
+def test_conjunction_is_not_part_of_the_speaker() -> None:
+    assert found("And he said the vote would be held in June.") == [
+        ("the vote would be held in June", "indirect", "said", "he", False)]
+
+
+def test_participle_after_a_phrase_takes_the_sentence_subject() -> None:
+    text = "The governor visited Hue, making a pitch to farmers, saying the dam would be rebuilt."
+    assert found(text) == [("the dam would be rebuilt", "indirect", "saying", "The governor", False)]
+
+
+def test_speaker_with_appositive_between_dashes() -> None:
+    assert found("Le Thi Mai — a nurse from Hue — says she voted early.") == [
+        ("she voted early", "indirect", "says", "Le Thi Mai", False)]
+
+
+def test_emphatic_did_say() -> None:
+    assert found("He did say the talks had stalled.") == [
+        ("the talks had stalled", "indirect", "say", "He", False)]
+
+
+def test_mixed_quote_ending_with_comma_inside_the_marks() -> None:
+    text = "The clerk had put the papers in a “burn bag,” the newspaper reported."
+    assert found(text) == [("The clerk had put the papers in a “burn bag,”", "mixed", "reported",
+                            "the newspaper", False)]

@@ -286,3 +286,33 @@ def test_the_head_of_the_speaker_words_is_the_speaker() -> None:
     found = [said(text, "the polls were close", "Ray Dunn's campaign manager Lisa Ortiz"),
              said(text, "the senator was resting", "A spokesman for Ray Dunn")]
     assert resolve_speakers(doc, people, found) == ["Lisa Ortiz", None]
+
+
+def test_it_continues_an_organisation_speaker() -> None:
+    text = ("The Harbour Water Board said that supplies were safe.\n"
+            "It said that tests would continue daily.\n")
+    doc = doc_of(text)
+    found = [said(text, "supplies were safe", "The Harbour Water Board"),
+             said(text, "tests would continue daily", "It")]
+    assert resolve_speakers(doc, [], found) == ["Harbour Water Board"] * 2
+
+
+def test_a_person_noun_is_resolved_by_gender_and_salience() -> None:
+    text = ("Mrs Ada Kerr and Mr Tom Kerr run the bakery.\n"
+            "Tom Kerr baked all night.\n"
+            "The woman said that bread sold out by noon.\n")
+    doc = doc_of(text)
+    people = [person(text, "Ada Kerr", ["Ada Kerr"], [], "female"),
+              person(text, "Tom Kerr", ["Tom Kerr"], [], "male")]
+    found = [said(text, "bread sold out by noon", "The woman")]
+    assert resolve_speakers(doc, people, found) == ["Ada Kerr"]
+
+
+def test_a_whole_title_may_name_someone_later_a_partial_one_may_not() -> None:
+    for role, expected in (("The Prime Minister", "Eva Lund"), ("The minister of sport", None)):
+        text = (f"{role} said that the budget was balanced.\n"
+                "Prime Minister Eva Lund spoke for an hour.\n")
+        doc = doc_of(text)
+        people = [person(text, "Eva Lund", ["Eva Lund"], ["Prime Minister"], "female")]
+        found = [said(text, "the budget was balanced", role)]
+        assert resolve_speakers(doc, people, found) == [expected]

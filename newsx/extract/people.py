@@ -846,7 +846,7 @@ def _accepted(occs: list[_Occ], keys: tuple[str, ...], text: str, lex: Lexicon) 
     """A multi-word form is a name when list evidence plus its best context reaches 3
     (a form standing alone on a line, as in a menu of places, is no evidence)."""
     base = _culture(keys)
-    return any(base + _evidence(o, text, lex) >= 3 and not _alone(o, text) for o in occs)
+    return any(base + _evidence(o, text, lex) >= 3 and not _alone(o, text) for o in occs[:_EVIDENCE_CAP])
 
 
 _BULLETS = " \t\u00a0•·*-–—|>#"
@@ -860,6 +860,11 @@ def _alone(occ: _Occ, text: str) -> bool:
     le = text.find("\n", occ.end, occ.end + 4)
     tail = text[occ.end:le if le >= 0 else occ.end + 4]
     return not tail.strip(" \t\u00a0.,;:|") and (le >= 0 or occ.end + len(tail) >= len(text))
+
+
+# Context (titles, appositions) is read for at most this many occurrences of one name form:
+# enough for any article, and a 10 MB page of repeated names stays linear and fast.
+_EVIDENCE_CAP = 40
 
 
 def _titled(occ: _Occ, text: str, lex: Lexicon) -> bool:
@@ -893,9 +898,10 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
             continue  # a shorter form of someone already found (Oppong Nkrumah)
         _add(people, index, keys, lex)
     for keys, group in forms.items():
-        if len(keys) == 1 and keys not in index and any(_titled(o, text, lex) for o in group):
+        if len(keys) == 1 and keys not in index and any(_titled(o, text, lex) for o in group[:_EVIDENCE_CAP]):
             _add(people, index, keys, lex)  # Prime Minister Phuc: a titled single name
     last_seen: dict[int, int] = {}
+    form_seen: dict[tuple[str, ...], int] = {}
     for o in occs:
         cands = index.get(o.keys)
         if not cands:
@@ -906,7 +912,9 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
                 same = [c for c in cands if people[c].gender in (None, o.gender)]
                 cands = same or cands
         i = cands[0] if len(cands) == 1 else max(cands, key=lambda c: (last_seen.get(c, -1), -c))
-        _context(o, text, lex)
+        seen = form_seen[o.keys] = form_seen.get(o.keys, 0) + 1
+        if seen <= _EVIDENCE_CAP:  # titles and honorifics: the first mentions of a form tell them
+            _context(o, text, lex)
         people[i].occs.append(o)
         last_seen[i] = o.start
     result = [_person(doc, p, lex) for p in people if p.occs]

@@ -242,6 +242,8 @@ def speaker_before(toks: Sequence[Tok], k: int, lo: int) -> tuple[int, int, int]
             return back[0], back[1], back[2]
     if end - start > _MAX_SPEAKER:
         start = end - _MAX_SPEAKER
+    while start < end - 1 and toks[start].low in ("and", "but", "so", "then"):
+        start += 1  # `And he said`: the conjunction is not the speaker
     for x in range(start + 1, end):
         if toks[x].low in ("during", "yesterday", "today", "earlier", "later", "last", "this") or (
                 toks[x].low == "on" and x + 1 < end and toks[x + 1].low in TIME_WORDS):
@@ -359,8 +361,11 @@ def _dateline_end(text: str, toks: Sequence[Tok], lo: int, hi: int) -> int:
     for i in range(lo, min(hi, lo + 12)):
         t = toks[i]
         if t.low in ("–", "—", "-") and i > lo and toks[i].start > toks[i - 1].end:
-            if all(u.cap or not u.low.isalpha() for u in toks[lo:i]):
-                return i + 1
+            head = toks[lo:i]
+            shouting = any(len(u.low) > 1 and text[u.start:u.end].isupper() for u in head)
+            capitalised = all(u.cap or not u.low.isalpha() for u in head)
+            if capitalised and (shouting or any(u.low == "(" for u in head)):
+                return i + 1  # `HANOI (VNA) —`, `PANO –`; not `Jason Sims — a teacher —`
             return lo
         if t.low.isalpha() and not t.cap:
             return lo
@@ -480,10 +485,10 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
         return None
     s0, s1, boundary = seg
     participle = toks[k].low.endswith("ing")
-    if s0 == s1 and not participle and lo <= boundary and toks[boundary].low == ",":
+    if s0 == s1 and not participle and lo <= boundary and toks[boundary].low in (",", "—", "–"):
         # `…, said Mr Phuc.`: the speaker follows the cue
         e = _np_after(text, toks, j, hi)
-        if cls != "tell" and e > j and _inverted_speaker(text, toks, j, e, hi):
+        if cls == "say" and e > j and _inverted_speaker(text, toks, j, e, hi):
             return _before_comma(text, toks, lo, boundary, _span(toks, j, e, "speaker"), cue_span, quotes)
         # `Name, the minister, said …`: the name before the appositive
         s0, s1 = _appositive(toks, boundary, lo)
@@ -514,8 +519,11 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
             # `Barden says, far too many lives …` / `X says, win or lose, he is staying`
             if cls in ("say", "tell") and j + 1 < hi and clause_like(toks, j + 1, hi, False):
                 start = j + 1
-        elif clause_like(toks, j, hi, cls in ("say", "tell")):
+        elif clause_like(toks, j, hi, cls == "say"):
             start = j
+    if participle and s1 > s0 and not toks[s0].cap and toks[s0].low not in DETERMINERS \
+            and toks[s0].low not in SUBJECT_PRONOUNS:
+        s0 = s1  # `…, making a pitch to voters, saying …`: the subject of the sentence speaks
     speaker = _span(toks, s0, s1, "speaker")
     if speaker is None and (participle or (lo <= boundary and toks[boundary].low == "and")):
         # `…, saying …` / `X praised Y and said …`: the subject of the sentence
@@ -535,18 +543,19 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
         if kind is None:
             return None
         return Attribution(clause, kind, cue_span, speaker)
-    # `CLAUSE, X said [adverbials].` / `CLAUSE, said X.`
-    if boundary < lo or toks[boundary].low != ",":
+    # `CLAUSE, X said [adverbials].` / `CLAUSE, said X.` / `… “a burn bag,” the Times said.`
+    if boundary < lo or not (toks[boundary].low == "," or (
+            toks[boundary].low in "”\"’" and boundary > lo and toks[boundary - 1].low == ",")):
         return None
     if j < hi and not (_is_stop(text, toks, j) or toks[j].low in PREPOSITIONS
                        or toks[j].low in TIME_WORDS or toks[j].low in (",", "—", "–", "(")):
         if not (s0 == s1):
             return None
     if s0 == s1:
-        if toks[k].low.endswith("ing"):
+        if toks[k].low.endswith("ing") or cls != "say":
             return None
         e = _np_after(text, toks, j, hi)
-        if e == j:
+        if e == j or not _inverted_speaker(text, toks, j, e, hi):
             return None
         speaker = _span(toks, j, e, "speaker")
     if speaker is not None and not _np_ok(toks, speaker, s0, s1):
@@ -554,7 +563,7 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
     cstart = lo
     if cstart >= boundary:
         return None
-    clause = _clause_span(text, toks[cstart].start, toks[boundary].start)
+    clause = _clause_span(text, toks[cstart].start, _boundary_end(toks, boundary))
     if clause is None or boundary - cstart < 3:
         return None
     kind = _kind(text, clause, quotes)
@@ -571,8 +580,10 @@ def _inverted_speaker(text: str, toks: Sequence[Tok], j: int, e: int, hi: int) -
     if any(t.low == "that" for t in toks[e:e + 12]):
         return False  # `…, said in a statement on Monday that …`
     at_end = e >= hi or _is_stop(text, toks, e) or toks[e].low == ","
+    if first.low in SUBJECT_PRONOUNS:
+        return at_end and e == j + 1  # `…, said he.`
     if at_end:
-        return first.cap or first.low in DETERMINERS or first.low in SUBJECT_PRONOUNS
+        return first.cap or first.low in DETERMINERS
     if toks[e].low not in PREPOSITIONS:
         return False
     return all(t.cap or t.low in ("of", "the", "and", "-", ".")
@@ -605,12 +616,19 @@ def _subject(toks: Sequence[Tok], lo: int, hi: int) -> Span | None:
     return _span(toks, lo, e, "speaker") if toks[e - 1].low not in DETERMINERS else None
 
 
+def _boundary_end(toks: Sequence[Tok], boundary: int) -> int:
+    """Where a clause before its attribution ends: at the comma, or after a closing mark
+    that follows a comma (`… a “burn bag,” the Times said`)."""
+    t = toks[boundary]
+    return t.end if t.low in QUOTE_CHARS else t.start
+
+
 def _before_comma(text: str, toks: list[Tok], lo: int, boundary: int, speaker: Span | None,
                   cue_span: Span | None, quotes: Sequence[QSpan]) -> Attribution | None:
     """`CLAUSE, <speaker and cue>`: the clause from the sentence start to the comma."""
     if boundary - lo < 3:
         return None
-    clause = _clause_span(text, toks[lo].start, toks[boundary].start)
+    clause = _clause_span(text, toks[lo].start, _boundary_end(toks, boundary))
     if clause is None:
         return None
     kind = _kind(text, clause, quotes)
@@ -628,7 +646,7 @@ def _appositive(toks: Sequence[Tok], comma: int, lo: int) -> tuple[int, int]:
     first: tuple[int, int] | None = None
     b = comma
     for _ in range(5):
-        if b < lo or toks[b].low not in (",", "and", "who", "which", "whose"):
+        if b < lo or toks[b].low not in (",", "—", "–", "and", "who", "which", "whose"):
             break
         seg = speaker_before(toks, b, lo)
         if seg is None or seg[1] <= seg[0]:
@@ -656,6 +674,11 @@ def _according(text: str, toks: list[Tok], k: int, j: int, lo: int, hi: int, cue
     e = _np_after(text, toks, j, hi, 12)
     if e == j:
         return None
+    if k <= lo + 1 and not (e < hi and toks[e].low == ","):
+        # `According to early results of polls conducted for …, CLAUSE`: a long source
+        comma = next((x for x in range(e, min(hi, j + 30)) if toks[x].low == ","), None)
+        if comma is not None and not any(t.low in QUOTE_CHARS for t in toks[e:comma]):
+            e = comma
     speaker = _span(toks, j, e, "speaker")
     if e < hi and toks[e].low == "," and k <= lo + 1:
         start = e + 1
@@ -667,6 +690,8 @@ def _according(text: str, toks: list[Tok], k: int, j: int, lo: int, hi: int, cue
         if k - 1 - lo < 3:
             return None
         clause = _clause_span(text, toks[lo].start, toks[k - 1].start)
+    elif k - lo >= 4 and (e >= hi or _is_stop(text, toks, e)):
+        clause = _clause_span(text, toks[lo].start, toks[k - 1].end)  # `… by 271 delegates according to X.`
     else:
         return None
     if clause is None:
@@ -690,10 +715,12 @@ def _after_attribution(text: str, toks: list[Tok], i: int, hi: int
         stop += 1
     for c in range(w0, stop):
         cue = cue_at(toks, c)
-        if cue is None or cue.cls in ("according", "express"):
+        if cue is None or cue.cls in ("according", "express") or (c > 0 and toks[c - 1].low == "to"):
             continue
         if c - w0 > _MAX_SPEAKER:
             return None
+        if any(t.low in FINITE or t.low == "to" for t in toks[w0:c]):
+            return None  # `“…” is what he wanted to say`: not an attribution
         if any(toks[x].low in (",", "(") for x in range(w0, c)):
             # an appositive `Smith, the minister, said` is fine; anything else is not ours
             pass
@@ -738,6 +765,8 @@ def _before_attribution(text: str, toks: list[Tok], lo: int, i: int
             return None
         if tail and tail[-1].low not in (":", ",", "that", "—", "–") and len(tail) > 2:
             return None
+        if tail and tail[-1].low in PREPOSITIONS:
+            return None  # `said on “Hannity,”`: a title after a preposition
         seg = speaker_before(toks, c, lo)
         if seg is None:
             return None
@@ -764,6 +793,90 @@ def _label(text: str, toks: list[Tok]) -> tuple[Span | None, Span | None] | None
 
 
 # --------------------------------------------------------------------------- document
+_MAX_SENTENCE = 20_000  # characters: a longer "sentence" is not prose; it is not read
+_MAX_SENTENCES_PER_PARAGRAPH = 2_000
+
+
+def _scan_readable(text: str, para: Span, sents: Sequence[Span]) -> QuoteList:
+    """The quoted spans of a paragraph, scanned over its runs of sentences of readable
+    length (a giant "sentence" is not prose: its marks are not paired)."""
+    if len(para) <= _MAX_SENTENCE or all(len(s) <= _MAX_SENTENCE for s in sents):
+        return scan_quotes(text, para)
+    out = QuoteList()
+    run: Span | None = None
+    for s in [*sents, None]:
+        if s is not None and len(s) <= _MAX_SENTENCE:
+            run = Span(run.start if run else s.start, s.end)
+            continue
+        if run is not None:
+            out.extend(scan_quotes(text, run))
+            run = None
+    return out
+
+
+_LABEL_NOUNS = frozenset(
+    "camp campaign aides officials official police spokesman spokeswoman spokesperson sources "
+    "source chief leader minister president governor mayor senator lawmakers".split())
+
+
+def _headline_label(text: str, para: Span) -> Attribution | None:
+    """A headline `Speaker: what they said` (`Mayor Lee: The bridge will reopen`), first
+    line only: a short capitalised speaker label, then a statement of three words or more."""
+    if len(para) > 300:
+        return None
+    colon = text.find(": ", para.start, para.end)
+    if colon < 0:
+        return None
+    label = tokenize(text, para.start, colon)
+    words = [t for t in label if t.low.isalpha()]
+    if not 1 <= len(label) <= 5 or not words or not label[0].cap:
+        return None
+    if any((not t.cap and t.low not in _LABEL_NOUNS) or t.low in DETERMINERS for t in words):
+        return None
+    clause = _clause_span(text, colon + 2, para.end)
+    if clause is None or _word_count(text, clause.start, clause.end) < 3:
+        return None
+    return Attribution(clause, "indirect", Span(colon, colon + 1, "cue"),
+                       Span(label[0].start, label[-1].end, "speaker"))
+
+
+class LazyTokens:
+    """The tokens of each sentence of a paragraph, made on first use (most sentences are
+    never tokenised: they have neither a cue word nor a quotation mark)."""
+
+    def __init__(self, text: str, sents: Sequence[Span]) -> None:
+        self.text, self.sents = text, sents
+        self.cache: dict[int, list[Tok]] = {}
+        self.start_cache: dict[int, list[int]] = {}
+
+    def __getitem__(self, i: int) -> list[Tok]:
+        toks = self.cache.get(i)
+        if toks is None:
+            s = self.sents[i]
+            toks = tokenize(self.text, s.start, s.end) if len(s) <= _MAX_SENTENCE else []
+            self.cache[i] = toks
+        return toks
+
+    def starts(self, i: int) -> list[int]:
+        got = self.start_cache.get(i)
+        if got is None:
+            got = self.start_cache[i] = [t.start for t in self[i]]
+        return got
+
+
+@lru_cache(maxsize=1)
+def _cue_hint() -> frozenset[str]:
+    """Every word that can begin a cue: a quick test before a sentence is tokenised."""
+    words, phrases, _ = cue_lexicon()
+    return frozenset(set(words) | {p[0] for p in phrases} | {"according"})
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def _has_cue_word(text: str, sent: Span, quotes: Sequence[QSpan]) -> bool:
+    return not _cue_hint().isdisjoint(_LETTERS.findall(text[sent.start:sent.end].lower()))
+
 def find_attributions(doc: Document) -> list[Attribution]:
     """Every quoted or reported statement with its cue and speaker words, in text order."""
     text = doc.text
@@ -772,22 +885,32 @@ def find_attributions(doc: Document) -> list[Attribution]:
     out: list[Attribution] = []
     prev_label: tuple[Span | None, Span | None] | None = None
     prev_para_quoted = False
+    head = _headline_label(text, doc.paragraphs[0]) if doc.paragraphs else None
+    if head is not None:
+        out.append(head)
     for para in doc.paragraphs:
-        quotes = scan_quotes(text, para)
         first = bisect_left(sent_starts, para.start)
         last = bisect_left(sent_starts, para.end)
-        para_sents = sentences[first:last]
-        sent_toks = [tokenize(text, s.start, s.end) for s in para_sents]
+        para_sents = sentences[first:min(last, first + _MAX_SENTENCES_PER_PARAGRAPH)]
+        if len(para_sents) < last - first:
+            # not prose (a real paragraph has tens of sentences): read only its beginning
+            para = Span(para.start, para_sents[-1].end, para.label)
+        quotes = _scan_readable(text, para, para_sents)
+        sent_toks = LazyTokens(text, para_sents)
         found: list[Attribution] = []
-        for toks in sent_toks:
-            found.extend(sentence_attributions(text, toks, quotes))
+        for si, sent in enumerate(para_sents):
+            if len(sent) <= _MAX_SENTENCE and _has_cue_word(text, sent, quotes):
+                found.extend(sentence_attributions(text, sent_toks[si], quotes))
         direct, para_quoted = _direct(text, para, para_sents, sent_toks, quotes, prev_label,
                                       prev_para_quoted)
         found.extend(direct)
         found.sort(key=lambda a: a.text.start)
+        if head is not None and para.start < head.text.end:
+            found = [a for a in found if a.text.start >= head.text.end]
         out.extend(_dedupe(found))
         prev_para_quoted = para_quoted
-        prev_label = _label(text, sent_toks[-1]) if sent_toks else None
+        prev_label = (_label(text, sent_toks[len(para_sents) - 1])
+                      if para_sents and text[para_sents[-1].end - 1] == ":" else None)
     return out
 
 
@@ -803,12 +926,11 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
     return kept
 
 
-def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[list[Tok]],
+def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
             quotes: Sequence[QSpan], prev_label: tuple[Span | None, Span | None] | None,
             prev_para_quoted: bool) -> tuple[list[Attribution], bool]:
     out: list[Attribution] = []
     starts = [s.start for s in sents]
-    tok_starts = [[t.start for t in toks] for toks in sent_toks]
     last_att: tuple[Span | None, Span | None, int] | None = None  # speaker, cue, end offset
     any_quote = False
     for q in quotes:
@@ -825,7 +947,7 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[li
         # 1. after the closing mark, in the same sentence or the next (split at `.”`)
         if q.closed and (q.words >= 4 or _ends_with_pause(text, q)):
             ci = si
-            ti = bisect_left(tok_starts[si], q.close)
+            ti = bisect_left(sent_toks.starts(si), q.close)
             if ti >= len(toks) and si + 1 < len(sents):
                 ci, ti = si + 1, 0
             ctoks = sent_toks[ci]
@@ -838,7 +960,7 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[li
                     last_att = (speaker, cue, end_off)
         # 2. before the opening mark
         if not attributed:
-            oi = bisect_left(tok_starts[si], q.open)
+            oi = bisect_left(sent_toks.starts(si), q.open)
             got2 = _before_attribution(text, toks, 0, oi)
             if got2:
                 speaker, cue = got2
@@ -859,7 +981,7 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[li
                 speaker, cue = prev_label
                 attributed = True
         elif not attributed and si > 0 and sent_initial:
-            lab = _label(text, sent_toks[si - 1])
+            lab = _label(text, sent_toks[si - 1]) if text[sents[si - 1].end - 1] == ":" else None
             if lab:
                 speaker, cue = lab
                 attributed = True
@@ -886,7 +1008,7 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: Sequence[li
 
 def _ends_with_pause(text: str, q: QSpan) -> bool:
     """`“Yes,” he said` / `“No!” she said`: a comma or end mark at the closing mark."""
-    around = text[q.end:q.close + 1]
+    around = text[q.end - 1:q.close + 1]
     return any(c in ",!?." for c in around)
 
 

@@ -59,12 +59,12 @@ FINITE = _set(
     "doesn't don't ’s 's ’re 're ’ll 'll ’d 'd ’ve 've"
 )
 NOT_CLAUSE_START = _set(
-    "to for of about by nothing so yes no goodbye thanks hello sorry "
+    "to for of about by nothing so yes no goodbye thanks hello sorry as when while given because "
     "little something anything everything otherwise"
 )
 BEFORE_CUE_SKIP = _set(
     "also further has have had later then again earlier previously once recently "
-    "repeatedly publicly always often would will could may might ’s 's reportedly "
+    "repeatedly publicly always often would will could may might ’s 's reportedly did does do "
     "reportedly just even still too already first last then has also subsequently "
     "finally additionally separately clearly strongly"
 )

@@ -7,21 +7,29 @@ pronouns and bare person nouns need: the subject of the latest sentence that had
 person as its subject, the last speaker, and when each person was last mentioned.
 Every lookup is a dictionary or a bisect; nothing scans all sentences or all names.
 
-The words naming a speaker are read in this order:
+The words naming a speaker are read in this order (word classes in
+``newsx/data/speaker_words.tsv``):
 
 1. none: a continuation keeps the previous quote's speaker, else unknown;
-2. a pronoun (`he`, `she`): the most salient gender-compatible person;
-3. a person's mention inside the words, or a name form the article uses for a person
-   (`Mr. Phuc`, `Lacroix`, `Ambassador Giang`);
+2. a pronoun (`he`, `she`): the most salient gender-compatible person (the subject
+   of the sentence so far, of the preceding sentences, the last speaker, the latest
+   mention); `it`/`they` right after an organisation speaker: that organisation;
+3. a person's mention heading the words, or a name form the article uses for a
+   person (`Mr. Phuc`, `Lacroix`, `Ambassador Giang`); not a possessive or the object
+   of a preposition (`Trump's spokesman`, `a spokesman for Trump`);
 4. an indefinite speaker (`a source`, `another journalist`): unknown;
-5. a role matching a person's title (`the minister` ~ `Minister of Foreign Affairs`):
-   its most recently mentioned bearer;
-6. a document (`the message says`): its author, the last speaker;
-7. a definite person noun (`the victim`): salience, like a pronoun;
-8. a vague group (`residents`): as written;
-9. an organisation: its fullest name in the article (`State police` ->
-   `Arkansas State Police`, `TFD` -> `Tucson Fire Department`), else as written;
-10. an unmatched role (`the spokesman`): unknown.
+5. `representatives from X`: X;
+6. a role fitting a person's title by its head (`the minister` ~ `Minister of Foreign
+   Affairs`): the latest bearer already mentioned (a whole title may point ahead);
+7. a document (`the message says`): its author; `an X University announcement`: X;
+8. a definite person noun (`the victim`, `the woman`): salience, like a pronoun;
+9. a vague group (`residents`): as written; data (`the survey`): unknown;
+10. an organisation: its fullest name in the article (`State police` ->
+    `Arkansas State Police`, `the force` -> `Metropolitan Police`, `TFD` -> `Tucson
+    Fire Department`), else as written;
+11. a definite role or epithet with no bearer (`the Premier`, `the Lagos-born
+    forward`): the subject or last speaker; an anonymous role (`the spokesman`) or
+    words that are a clause, not a name: unknown.
 """
 
 from __future__ import annotations
@@ -29,7 +37,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -209,7 +217,6 @@ class Salience:
     sentence: int = -1
     sentence_first: int | None = None  # first person mentioned in the current sentence
     sentence_speaker: int | None = None
-    sentence_mentions: list[int] = field(default_factory=list)
     recent: dict[int, None] = field(default_factory=dict)  # persons by last mention, latest last
     inferred_gender: dict[int, str] = field(default_factory=dict)
 
@@ -219,7 +226,6 @@ class Salience:
             self.last_subject = subject
         self.sentence_first = None
         self.sentence_speaker = None
-        self.sentence_mentions = []
 
     def mention(self, person: int, pos: int, in_quote: bool, subject: bool = True) -> None:
         """A mention; ``subject`` is False where it cannot be the sentence's subject
@@ -227,10 +233,8 @@ class Salience:
         self.last_mention[person] = pos
         self.recent.pop(person, None)
         self.recent[person] = None
-        if not in_quote:
-            if self.sentence_first is None and subject:
-                self.sentence_first = person
-            self.sentence_mentions.append(person)
+        if not in_quote and subject and self.sentence_first is None:
+            self.sentence_first = person
 
     def spoke(self, person: int, pos: int) -> None:
         self.mention(person, pos, False)
@@ -263,7 +267,7 @@ class _Resolver:
         self.quote_ends = [q[1] for q in quotes]
         self.sentence_starts = [s.start for s in doc.sentences]
         self.orgs = _Organisations(doc.text)
-        self.role_cache: dict[tuple[str, ...], frozenset[int]] = {}
+        self.role_cache: dict[tuple[str, ...], tuple[frozenset[int], frozenset[int]]] = {}
 
     # the forward pass
     def run(self) -> list[str | None]:
@@ -467,31 +471,34 @@ class _Resolver:
 
     # roles
     def _role(self, body: Sequence[str], pos: int) -> int | None:
-        """The most recently mentioned person bearing a title that fits the role words."""
+        """The most recently mentioned person (mentioned before the quote) bearing a title
+        that fits the role words."""
         key = tuple(body)
         if key not in self.role_cache:
             self.role_cache[key] = self._bearers(body)
-        bearers = self.role_cache[key]
+        bearers, exact = self.role_cache[key]
         if not bearers:
             return None
-        if len(bearers) == 1:
-            return next(iter(bearers))
+        # a role refers back: its bearer is someone already mentioned, the latest first;
+        # only a role that is a whole title (`the Prime Minister`) may name someone later
         for person in reversed(self.state.recent):
             if person in bearers:
                 return person
-        return min(bearers)
+        return min(exact) if exact else None
 
-    def _bearers(self, body: Sequence[str]) -> frozenset[int]:
-        """The persons whose titles fit the role words best (the head must fit)."""
+    def _bearers(self, body: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
+        """The persons whose titles fit the role words best (the head must fit), and
+        those of them with a title holding every role word."""
         parts = _title_parts(body)
         if not parts:
-            return frozenset()
+            return frozenset(), frozenset()
         head = _head(body)
         head_text = " " + _head_words(head)
         generic = self.lex.has("generic_role", head)
         wanted = set(parts)
         best = 0
         bearers: set[int] = set()
+        exact: set[int] = set()
         numbers = sorted({n for part in wanted for n in self.index.title_parts.get(part, ())})
         for person, title, title_head in (self.index.titles[n] for n in numbers):
             overlap = len(wanted & set(title))
@@ -502,10 +509,12 @@ class _Resolver:
             else:
                 continue
             if score > best:
-                best, bearers = score, {person}
-            elif score == best:
+                best, bearers, exact = score, {person}, set()
+            if score == best:
                 bearers.add(person)
-        return frozenset(bearers)
+                if wanted <= set(title):
+                    exact.add(person)
+        return frozenset(bearers), frozenset(exact)
 
     # pronouns and person nouns
     def _pronoun(self, gender: str, pos: int) -> tuple[int | None, str | None]:
@@ -521,8 +530,10 @@ class _Resolver:
                 return candidate, None
         return None, None
 
-    def _salient(self, s: Salience):
-        yield from s.sentence_mentions[:1]
+    def _salient(self, s: Salience) -> Iterator[int]:
+        """Candidates for a pronoun, most salient first (repeats are harmless)."""
+        if s.sentence_first is not None:
+            yield s.sentence_first
         if s.last_subject is not None:
             yield s.last_subject
         if s.last_speaker is not None:
