@@ -316,3 +316,12 @@ def test_a_whole_title_may_name_someone_later_a_partial_one_may_not() -> None:
         people = [person(text, "Eva Lund", ["Eva Lund"], ["Prime Minister"], "female")]
         found = [said(text, "the budget was balanced", role)]
         assert resolve_speakers(doc, people, found) == [expected]
+
+
+def test_organisation_name_with_a_list_of_fields_is_one_name() -> None:
+    text = ("Exports will rise, the Department of Trade, Industry and Energy said on Monday.\n"
+            "The department said that prices would hold.\n")
+    doc = doc_of(text)
+    found = [said(text, "Exports will rise", "the Department of Trade, Industry and Energy"),
+             said(text, "prices would hold", "The department")]
+    assert resolve_speakers(doc, [], found) == ["Department of Trade, Industry and Energy"] * 2

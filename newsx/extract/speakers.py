@@ -602,8 +602,10 @@ def _clause_after_comma(text: str) -> bool:
 def _cut_apposition(text: str) -> str:
     """``Rovio, the maker of …`` -> ``Rovio``; ``News Agency of Nigeria (NAN)`` -> the name."""
     text = re.sub(r"\s*\([^()]{0,40}\)", "", text)
-    first = text.split(",")[0].strip()
-    return first or text
+    first, comma, rest = text.partition(",")
+    if comma and _NAME_LIST.match(comma + rest):
+        return text.strip()  # `Ministry of Agriculture, Food and Rural Affairs` is one name
+    return first.strip() or text
 
 
 _REPRESENTS = re.compile(
@@ -624,8 +626,13 @@ _SP = r"[ \u00a0]{1,3}"  # names do not run over line ends
 _COMPANY = r"(?:Inc|Ltd|Corp|LLC|PLC|plc|Co|AG|SA|GmbH|Limited|Corporation)"
 # the capitalised words before an organisation noun, and `of …`/`Inc` after it
 _BEFORE = re.compile(rf"(?:(?:{_CAP_WORD}|and|&){_SP}){{1,6}}\Z")
-_AFTER = re.compile(rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,4}})?"
+# a list of capitalised fields inside a name: `of Agriculture, Food and Rural Affairs`
+_CAPS = rf"{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,3}}"
+_LIST_TAIL = rf"(?:,{_SP}{_CAPS}){{0,3}},?{_SP}(?:and|&){_SP}{_CAPS}"
+_AFTER = re.compile(rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,4}}"
+                    rf"(?:{_LIST_TAIL})?)?"
                     rf"(?:,?{_SP}{_COMPANY}\b\.?)?")
+_NAME_LIST = re.compile(rf"\A(?:,{_SP}{_CAPS}){{1,3}},?{_SP}(?:and|&){_SP}{_CAPS}\s*\Z")
 _BEFORE_WINDOW = 300
 _CAPS_AFTER = re.compile(rf"(?:{_SP}(?:{_CAP_WORD}|and|&)){{1,5}}")
 
