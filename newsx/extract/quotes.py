@@ -97,8 +97,12 @@ class QuoteList(list):
 
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    return [Tok(m.start(), m.end(), m.group().lower(), m.group()[:1].isupper())
-            for m in _TOKEN.finditer(text, start, end)]
+    toks = []
+    append = toks.append
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        append(Tok(m.start(), m.end(), word.lower(), word[0].isupper()))  # a token is never empty
+    return toks
 
 
 # --------------------------------------------------------------------------- marks
