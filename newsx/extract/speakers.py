@@ -706,9 +706,7 @@ class _Organisations:
         and an index from their words to them."""
         if head in self.names:
             return self.names[head]
-        word = re.escape(head[:1].upper() + head[1:])
-        lower = re.escape(head)
-        occurrences = re.compile(rf"(?<![\w'’-])(?:{word}|{lower})(?![\w'’-])")
+        occurrences = _head_pattern(head)
         names: list[tuple[int, str, Sequence[str]]] = []
         by_token: dict[str, set[int]] = {}
         seen: set[str] = set()
@@ -747,6 +745,15 @@ class _Organisations:
         hits = [(m.start(), m.group()) for m in pattern.finditer(self.text) if " " in m.group()]
         self.cache[key] = hits
         return hits[0][1] if hits else None
+
+
+@lru_cache(maxsize=4096)
+def _head_pattern(head: str) -> re.Pattern[str]:
+    """The occurrences of an organisation head word, capitalised or not (compiled once per
+    word, not once per document: the re module's own cache is too small for them)."""
+    word = re.escape(head[:1].upper() + head[1:])
+    lower = re.escape(head)
+    return re.compile(rf"(?<![\w'’-])(?:{word}|{lower})(?![\w'’-])")
 
 
 def _contains(tokens: Sequence[str], wanted: Sequence[str]) -> bool:
