@@ -165,6 +165,12 @@ def _phrase_heads() -> frozenset[str]:
     return frozenset({p[0] for p in cue_lexicon()[1]} | {"according"})
 
 
+@lru_cache(maxsize=1)
+def _cue_heads() -> frozenset[str]:
+    """The words a cue can start with (``cue_at`` returns None at any other token)."""
+    return frozenset(cue_lexicon()[0]) | _phrase_heads()
+
+
 def cue_at(toks: Sequence[Tok], k: int) -> Cue | None:
     words, phrases, nouns = cue_lexicon()
     low = toks[k].low
@@ -418,7 +424,9 @@ def sentence_attributions(text: str, toks: list[Tok], quotes: Sequence[QSpan]) -
     """Indirect and mixed attributions of one sentence (tokens ``toks``)."""
     hi = len(toks)
     in_quote = _inside_quotes(toks, quotes)
-    cues = [c for k in range(hi) if not in_quote[k] and (c := cue_at(toks, k))]
+    heads = _cue_heads()  # a set lookup first: cue_at returns None for any other word
+    cues = [c for k in range(hi)
+            if not in_quote[k] and toks[k].low in heads and (c := cue_at(toks, k))]
     # drop cues that overlap a previous phrase cue
     kept: list[Cue] = []
     for c in cues:
