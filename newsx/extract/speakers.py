@@ -627,6 +627,10 @@ _SP = r"[ \u00a0]{1,3}"  # names do not run over line ends
 _COMPANY = r"(?:Inc|Ltd|Corp|LLC|PLC|plc|Co|AG|SA|GmbH|Limited|Corporation)"
 # the capitalised words before an organisation noun, and `of …`/`Inc` after it
 _BEFORE = re.compile(rf"(?:(?:{_CAP_WORD}|and|&){_SP}){{1,6}}\Z")
+# ``_BEFORE`` read backwards over the reversed text: one anchored match instead of a
+# search trying every start in the window (the greedy match ends where the leftmost
+# ``_BEFORE`` match starts)
+_BEFORE_REVERSED = re.compile(rf"(?:{_SP}(?:[\w'’&-]{{0,40}}[A-Z]|dna|&)){{1,6}}")
 # a list of capitalised fields inside a name: `of Agriculture, Food and Rural Affairs`
 _CAPS = rf"{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,3}}"
 _LIST_TAIL = rf"(?:,{_SP}{_CAPS}){{0,3}},?{_SP}(?:and|&){_SP}{_CAPS}"
@@ -636,6 +640,12 @@ _AFTER = re.compile(rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_
 _NAME_LIST = re.compile(rf"\A(?:,{_SP}{_CAPS}){{1,3}},?{_SP}(?:and|&){_SP}{_CAPS}\s*\Z")
 _BEFORE_WINDOW = 300
 _CAPS_AFTER = re.compile(rf"(?:{_SP}(?:{_CAP_WORD}|and|&)){{1,5}}")
+
+
+def _before_start(text: str, lo: int, end: int) -> int:
+    """Where ``_BEFORE.search(text, lo, end)`` starts (``end`` when it does not match)."""
+    m = _BEFORE_REVERSED.match(text[lo:end][::-1])
+    return end - m.end() if m else end
 
 
 def _more_words(text: str, end: int) -> int:
@@ -715,8 +725,7 @@ class _Organisations:
             if seen_count >= _MAX_OCCURRENCES:
                 break
             lo = max(0, m.start() - _BEFORE_WINDOW)
-            before = _BEFORE.search(text, lo, m.start())
-            first = before.start() if before else m.start()
+            first = _before_start(text, lo, m.start())
             after = _AFTER.match(text, m.end())
             last = after.end() if after else m.end()
             if last == m.end():
