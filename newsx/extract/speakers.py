@@ -40,6 +40,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from heapq import merge
 from importlib import resources
 
 from newsx.document import Document, Span
@@ -706,12 +707,11 @@ class _Organisations:
         and an index from their words to them."""
         if head in self.names:
             return self.names[head]
-        occurrences = _head_pattern(head)
         names: list[tuple[int, str, Sequence[str]]] = []
         by_token: dict[str, set[int]] = {}
         seen: set[str] = set()
         text = self.text
-        for seen_count, m in enumerate(occurrences.finditer(text)):
+        for seen_count, m in enumerate(_occurrences(text, head)):
             if seen_count >= _MAX_OCCURRENCES:
                 break
             lo = max(0, m.start() - _BEFORE_WINDOW)
@@ -754,6 +754,32 @@ def _head_pattern(head: str) -> re.Pattern[str]:
     word = re.escape(head[:1].upper() + head[1:])
     lower = re.escape(head)
     return re.compile(rf"(?<![\w'’-])(?:{word}|{lower})(?![\w'’-])")
+
+
+def _finds(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _occurrences(text: str, head: str) -> Iterator[re.Match[str]]:
+    """``_head_pattern(head).finditer(text)``, but fast: ``str.find`` proposes the places
+    where the word (capitalised or not) starts, and the pattern only checks them."""
+    pattern = _head_pattern(head)
+    if not head:
+        yield from pattern.finditer(text)
+        return
+    word = head[:1].upper() + head[1:]
+    starts = _finds(text, head) if word == head else merge(_finds(text, word), _finds(text, head))
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m:
+            end = m.end()
+            yield m
 
 
 def _contains(tokens: Sequence[str], wanted: Sequence[str]) -> bool:
