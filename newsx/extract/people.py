@@ -110,7 +110,6 @@ def _rejected(k: str, lex: Lexicon) -> bool:
 
 
 _CLASS_CACHE: dict[str, tuple[str, str]] = {}
-_SINGLES: dict[str, tuple[str, tuple[str], bool]] = {}  # one-word run -> (form, keys, possessive)
 
 
 def _classify(word: str, lex: Lexicon) -> tuple[str, str]:
@@ -119,7 +118,6 @@ def _classify(word: str, lex: Lexicon) -> tuple[str, str]:
     if got is None:
         if len(_CLASS_CACHE) > 200_000:
             _CLASS_CACHE.clear()
-            _SINGLES.clear()
         got = _CLASS_CACHE[word] = _classify_word(word, lex)
     return got
 
@@ -517,13 +515,21 @@ class _Tok:
     cls: str
 
 
-def _run_tokens(words: list[str], classes: list[tuple[str, str]], run_start: int, lex: Lexicon,
-                text: str) -> list[_Tok]:
-    """Classified tokens of one run that starts at ``run_start`` in ``text``."""
+def _context_of(text: str | None) -> str:
+    """The text around a run, for the rare rules that read it (see ``_NeedsContext``)."""
+    if text is None:
+        raise _NeedsContext
+    return text
+
+
+def _run_tokens(run: str, words: list[str], classes: list[tuple[str, str]], lex: Lexicon,
+                text: str | None, run_start: int) -> list[_Tok]:
+    """Classified tokens of one run (offsets relative to the run), which starts at
+    ``run_start`` in ``text`` (None: unknown, see ``_NeedsContext``)."""
     toks = []
-    pos = run_start
+    pos = 0
     for w, (cls, k) in zip(words, classes, strict=True):
-        pos = text.find(w, pos)
+        pos = run.find(w, pos)
         toks.append(_Tok(pos, pos + len(w), w, k, cls))
         pos += len(w)
     n = len(toks)
@@ -547,14 +553,14 @@ def _run_tokens(words: list[str], classes: list[tuple[str, str]], run_start: int
         if _first_name(t.key, lex) and _lexical_only(t.key, lex) and nxt.cls == _NAME:
             t.cls = _NAME  # Bill Prim, June Fox, Victoria Beckham: a first name before a name
         elif t.key in lex["time_word"] and len(t.key) <= 4 and vn_like(t.key) \
-                and (i > 0 or not _SENT_START.search(text, max(0, run_start - 6), run_start)) \
+                and (i > 0 or not _SENT_START.search(_context_of(text), max(0, run_start - 6), run_start)) \
                 and nxt.cls == _NAME and vn_like(nxt.key) and (i + 2 == n or toks[i + 2].cls != _NAME):
             t.cls = _NAME  # Thu Trang: a Vietnamese given name, not "Thursday"
     for i, t in enumerate(toks):
         if t.cls == _OTHER and i > 0 and t.word[0].isupper() and toks[i - 1].cls == _NAME \
                 and _first_name(toks[i - 1].key, lex) and t.key in lex.english \
                 and (t.key in lex.surname_rank or t.key in lex.proper
-                     or _titled_word(fold(_prev_word(text, run_start).rstrip(".")) if i == 1
+                     or _titled_word(fold(_prev_word(_context_of(text), run_start).rstrip(".")) if i == 1
                                      else toks[i - 2].key, lex)) \
                 and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME
                                                    or toks[i + 1].key.rstrip(".") in _SUFFIXES):
@@ -664,6 +670,87 @@ def _special() -> frozenset[str]:
                      | {k for k in lex["time_word"] if len(k) <= 4})
 
 
+class _NeedsContext(Exception):
+    """A run's parse reads the text around it (rare): it cannot be cached by its words."""
+
+
+# A run's parse: (segments, segments when the run's line is a headline, or None when no
+# headline rule applies). A segment: (offset, end offset, form, keys, possessive, organisation
+# word near). Runs whose parse reads the text around them are stored as _CONTEXTUAL.
+_Seg = tuple[int, int, str, tuple[str, ...], bool, bool]
+_Parse = tuple[tuple[_Seg, ...], "tuple[_Seg, ...] | None"]
+_RUN_CACHE: dict[str, _Parse] = {}
+_NO_NAME: _Parse = ((), None)
+_CONTEXTUAL: _Parse = tuple(list(_NO_NAME))  # a distinct object: compared by identity
+
+
+def _run_parse(word: str, lex: Lexicon) -> _Parse:
+    """The cached parse of one run, by its words (the lexicon never changes within a process)."""
+    got = _RUN_CACHE.get(word)
+    if got is None:
+        if len(_RUN_CACHE) > 100_000:
+            _RUN_CACHE.clear()
+        try:
+            got = _parse_run(word, lex, None, 0)
+        except _NeedsContext:
+            got = _CONTEXTUAL
+        _RUN_CACHE[word] = got
+    return got
+
+
+def _parse_run(word: str, lex: Lexicon, text: str | None, rs: int) -> _Parse:
+    """Name segments of one run; ``text`` is None when the run is parsed by its words alone."""
+    if " " not in word and "\u00a0" not in word:
+        if _classify(word, lex)[0] != _NAME:
+            return _NO_NAME  # most runs: one capitalised word that cannot be a name (The, In, Monday)
+        bare = _POSSESSIVE.sub("", word)
+        if bare.endswith(".") and not _INITIAL.fullmatch(bare):
+            bare = bare[:-1]
+        return ((0, len(bare), bare, (fold(bare).rstrip("."),), len(bare) < len(word), False),), None
+    words = word.split()
+    classes = [_classify(w, lex) for w in words]
+    special = _special()
+    if not any(c[0] == _NAME or c[1] in special for c in classes):
+        return _NO_NAME  # United Nations, New York Times: no token that could start a name
+    toks = _run_tokens(word, words, classes, lex, text, rs)
+    segs = _run_segments(toks, word, lex)
+    if not any(t.cls == _NAME and t.key in lex.english for t in toks[1:]):
+        return segs, None
+    for t in toks[1:]:
+        if t.cls == _NAME and t.key in lex.english and t.key not in lex.first_names:
+            t.cls = _OTHER  # "Hillary Clinton Sides With ...": headline words
+    return segs, _run_segments(toks, word, lex)
+
+
+def _run_segments(toks: list[_Tok], word: str, lex: Lexicon) -> tuple[_Seg, ...]:
+    """The name segments of a run's classified tokens (offsets relative to the run)."""
+    org, place = lex["org_word"], lex["place"]
+    out: list[_Seg] = []
+    for i, j in _segments(toks):
+        seg = toks[i:j]
+        if all(t.cls == _INIT for t in seg):
+            continue
+        start = seg[0].start
+        last_word = seg[-1].word
+        bare_last = _POSSESSIVE.sub("", last_word)
+        if bare_last.endswith(".") and not _INITIAL.fullmatch(bare_last):
+            bare_last = bare_last[:-1]
+        end = seg[-1].start + len(bare_last)
+        keys = tuple(t.key.rstrip(".") for t in seg[:-1]) + (fold(bare_last).rstrip("."),)
+        if len(keys) > 2 and keys[-1] in _SUFFIXES:
+            keys = keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
+        after_org = False
+        for t in toks[j:]:  # Sandy Hook Elementary School, Huong Sen Group JSC
+            if t.key in org or t.key in place:
+                after_org = True
+                break
+            if t.cls == _NAME:
+                break
+        before_org = i > 0 and toks[i - 1].key in org and not _is_head(toks[i - 1].key, lex)
+        out.append((start, end, word[start:end], keys, end < seg[-1].end, after_org or before_org))
+    return tuple(out)
+
+
 def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_Occ]:
     """Every name-like segment outside bylines and credits, in text order (no scoring yet)."""
     text = doc.text
@@ -671,63 +758,22 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
     starts = [r[0] for r in ranges]
     occs: list[_Occ] = []
     lines: dict[int, bool] = {}
-    org, place = lex["org_word"], lex["place"]
-    cache = _CLASS_CACHE
+    parses = _RUN_CACHE
     for run in _RUN.finditer(text):
         rs = run.start()
         if rs and (text[rs - 1].isalnum() or text[rs - 1] in _WORD_CHARS):
             continue  # inside a word (iPhone, e-Government)
         word = run.group()
-        if " " not in word and "\u00a0" not in word:
-            got = cache.get(word)
-            if (got[0] if got else _classify(word, lex)[0]) != _NAME:
-                continue  # most runs: one capitalised word that cannot be a name (The, In, Monday)
-            if ranges and _inside(ranges, starts, rs):
+        parse = parses.get(word) or _run_parse(word, lex)
+        if parse is _CONTEXTUAL:
+            parse = _parse_run(word, lex, text, rs)
+        segs, headline = parse
+        if headline is not None and _title_case_line(text, rs, run.end(), lines):
+            segs = headline
+        for a, b, form, keys, possessive, org_near in segs:
+            if ranges and _inside(ranges, starts, rs + a):
                 continue
-            single = _SINGLES.get(word)
-            if single is None:
-                bare = _POSSESSIVE.sub("", word)
-                if bare.endswith(".") and not _INITIAL.fullmatch(bare):
-                    bare = bare[:-1]
-                single = _SINGLES[word] = (bare, (fold(bare).rstrip("."),), len(bare) < len(word))
-            occs.append(_Occ(rs, rs + len(single[0]), single[0], single[1], single[2]))
-            continue
-        words = word.split()
-        classes = [cache.get(w) or _classify(w, lex) for w in words]
-        special = _special()
-        if not any(c[0] == _NAME or c[1] in special for c in classes):
-            continue  # United Nations, New York Times: no token that could start a name
-        toks = _run_tokens(words, classes, rs, lex, text)
-        if any(t.cls == _NAME and t.key in lex.english for t in toks[1:]) \
-                and _title_case_line(text, run.start(), run.end(), lines):
-            for t in toks[1:]:
-                if t.cls == _NAME and t.key in lex.english and t.key not in lex.first_names:
-                    t.cls = _OTHER  # "Hillary Clinton Sides With ...": headline words
-        for i, j in _segments(toks):
-            seg = toks[i:j]
-            if all(t.cls == _INIT for t in seg):
-                continue
-            start = seg[0].start
-            if ranges and _inside(ranges, starts, start):
-                continue
-            last_word = seg[-1].word
-            bare_last = _POSSESSIVE.sub("", last_word)
-            if bare_last.endswith(".") and not _INITIAL.fullmatch(bare_last):
-                bare_last = bare_last[:-1]
-            end = seg[-1].start + len(bare_last)
-            keys = tuple(t.key.rstrip(".") for t in seg[:-1]) + (fold(bare_last).rstrip("."),)
-            if len(keys) > 2 and keys[-1] in _SUFFIXES:
-                keys = keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
-            after_org = False
-            for t in toks[j:]:  # Sandy Hook Elementary School, Huong Sen Group JSC
-                if t.key in org or t.key in place:
-                    after_org = True
-                    break
-                if t.cls == _NAME:
-                    break
-            before_org = i > 0 and toks[i - 1].key in org and not _is_head(toks[i - 1].key, lex)
-            occs.append(_Occ(start, end, text[start:end], keys, end < seg[-1].end,
-                             after_org or before_org))
+            occs.append(_Occ(rs + a, rs + b, form, keys, possessive, org_near))
     return occs
 
 
