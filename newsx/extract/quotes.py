@@ -106,8 +106,11 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
 
 
 # --------------------------------------------------------------------------- marks
+_WORD = re.compile(r"\w+")
+
+
 def _word_count(text: str, start: int, end: int) -> int:
-    return sum(1 for _ in re.finditer(r"\w+", text[start:end]))
+    return len(_WORD.findall(text, start, end))
 
 
 def _strip(text: str, start: int, end: int, chars: str = " \t\r\n\u00a0") -> tuple[int, int]:
@@ -876,18 +879,39 @@ class LazyTokens:
         return got
 
 
+def _alternation(words: Sequence[str]) -> str:
+    """A regex matching exactly ``words``, factored as a trie (`sa(?:id|ys?)`) so that the
+    engine tries one branch per letter instead of one per word."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(trie)
+
+
 @lru_cache(maxsize=1)
-def _cue_hint() -> frozenset[str]:
-    """Every word that can begin a cue: a quick test before a sentence is tokenised."""
+def _cue_hint() -> re.Pattern[str]:
+    """Every word that can begin a cue, as a whole run of letters of the lowercased text:
+    a quick test before a sentence is tokenised."""
     words, phrases, _ = cue_lexicon()
-    return frozenset(set(words) | {p[0] for p in phrases} | {"according"})
-
-
-_LETTERS = re.compile(r"[a-z]+")
+    hints = set(words) | {p[0] for p in phrases} | {"according"}
+    letters = sorted(w for w in hints if re.fullmatch(r"[a-z]+", w))  # others never match
+    return re.compile(r"(?<![a-z])" + _alternation(letters) + r"(?![a-z])")
 
 
 def _has_cue_word(text: str, sent: Span, quotes: Sequence[QSpan]) -> bool:
-    return not _cue_hint().isdisjoint(_LETTERS.findall(text[sent.start:sent.end].lower()))
+    return _cue_hint().search(text[sent.start:sent.end].lower()) is not None
+
 
 def find_attributions(doc: Document) -> list[Attribution]:
     """Every quoted or reported statement with its cue and speaker words, in text order."""
