@@ -17,23 +17,28 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from newsx.assemble import assemble
 from newsx.document import Document
-from newsx.model import Article, Failure
+from newsx.model import Article, Failure, Rendered
 from newsx.read import MAX_CHARS, UnreadableInput, decode, read_path
 from newsx.segment import segment
+
+if TYPE_CHECKING:  # the pool's modules load only when a pool runs (30 ms off every start)
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.text", "*.md", "*.htm", "*.html")
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
 _CHUNK = 8
+
+
+Render = Callable[[Article], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,8 +171,11 @@ def _run_one(item: str | Missing | tuple[str, bytes]) -> Article | Failure:
     return process_path(item)
 
 
-def _run_chunk(items: list) -> list[Article | Failure]:
-    return [_run_one(item) for item in items]
+def _run_chunk(items: list, render: Render | None = None) -> list[Article | Failure | Rendered]:
+    records = [_run_one(item) for item in items]
+    if render is None:
+        return records
+    return [Rendered(rec.source, render(rec)) if isinstance(rec, Article) else rec for rec in records]
 
 
 def _with_stdin(items: Iterable[str | Missing]) -> Iterator[str | Missing | tuple[str, bytes]]:
@@ -190,14 +198,19 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def run(items: Iterable[str | Missing], jobs: int = 1) -> Iterator[Article | Failure]:
-    """Process inputs in order, in this process (``jobs <= 1``) or in a pool of ``jobs``."""
+def run(items: Iterable[str | Missing], jobs: int = 1,
+        render: Render | None = None) -> Iterator[Article | Failure | Rendered]:
+    """Process inputs in order, in this process (``jobs <= 1``) or in a pool of ``jobs``.
+
+    With ``render`` (a module-level function, so that it pickles) and a pool, the workers
+    render each article and yield ``Rendered`` values; in this process it is not needed.
+    """
     stream = _with_stdin(items)
     if jobs <= 1:
         for item in stream:
             yield _run_one(item)
         return
-    yield from _Pool(jobs).run(stream)
+    yield from _Pool(jobs, render).run(stream)
 
 
 _WARM_UP_TEXT = (
@@ -235,23 +248,26 @@ class _Pool:
     pipe), the workers are terminated at once.
     """
 
-    def __init__(self, jobs: int) -> None:
+    def __init__(self, jobs: int, render: Render | None = None) -> None:
         self.jobs = jobs
+        self.render = render
         self.window = 4 * jobs
         self.pool: ProcessPoolExecutor | None = None
 
     def _start(self) -> ProcessPoolExecutor:
+        from concurrent.futures import ProcessPoolExecutor
+
         if self.pool is None:
             warm_up()  # forked workers inherit the loaded data
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker)
         return self.pool
 
-    def run(self, stream: Iterable) -> Iterator[Article | Failure]:
+    def run(self, stream: Iterable) -> Iterator[Article | Failure | Rendered]:
         pending: deque[tuple[list, Future]] = deque()
         done = False
         try:
             for chunk in _chunks(stream, _CHUNK):
-                pending.append((chunk, self._start().submit(_run_chunk, chunk)))
+                pending.append((chunk, self._start().submit(_run_chunk, chunk, self.render)))
                 while pending and (len(pending) >= self.window or pending[0][1].done()):
                     yield from self._head(pending)
             while pending:
@@ -263,7 +279,9 @@ class _Pool:
             else:
                 self._stop()
 
-    def _head(self, pending: deque[tuple[list, Future]]) -> list[Article | Failure]:
+    def _head(self, pending: deque[tuple[list, Future]]) -> list[Article | Failure | Rendered]:
+        from concurrent.futures.process import BrokenProcessPool
+
         chunk, future = pending.popleft()
         try:
             return future.result()
@@ -276,14 +294,16 @@ class _Pool:
             self._stop()
             records = [self._alone(item) for item in chunk]
             pool = self._start()
-            pending.extend((c, pool.submit(_run_chunk, c)) for c in others)
+            pending.extend((c, pool.submit(_run_chunk, c, self.render)) for c in others)
             return records
         except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
             return [Failure(_source(item), f"internal error: {type(exc).__name__}: {exc}") for item in chunk]
 
-    def _alone(self, item: str | Missing | tuple[str, bytes]) -> Article | Failure:
+    def _alone(self, item: str | Missing | tuple[str, bytes]) -> Article | Failure | Rendered:
+        from concurrent.futures.process import BrokenProcessPool
+
         try:
-            return self._start().submit(_run_chunk, [item]).result()[0]
+            return self._start().submit(_run_chunk, [item], self.render).result()[0]
         except BrokenProcessPool:
             self._stop()
             return Failure(_source(item), "worker process died while reading this input (out of memory?)")
@@ -330,4 +350,4 @@ def default_jobs() -> int:
 
 
 __all__ = ["DEFAULT_GLOBS", "MAX_CHARS", "Missing", "analysed_prefix", "extract_many", "extract_text",
-           "iter_inputs", "process_bytes", "process_path", "run", "walk", "warm_up", "Path"]
+           "iter_inputs", "process_bytes", "process_path", "Rendered", "run", "walk", "warm_up", "Path"]

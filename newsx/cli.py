@@ -13,7 +13,7 @@ import click
 
 from newsx import __version__
 from newsx.batch import DEFAULT_GLOBS, STDIN, default_jobs, iter_inputs, run
-from newsx.model import Article, Failure
+from newsx.model import Article, Failure, Rendered
 from newsx.write import CSV_SHAPES, FORMATS, make_writer
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -54,7 +54,8 @@ def _inputs(paths: tuple[str, ...]) -> tuple[str, ...]:
     raise click.UsageError("give a PATH (file, directory, glob or -), or pipe an article to stdin")
 
 
-def _with_progress(records: Iterator[Article | Failure], enabled: bool) -> Iterator[Article | Failure]:
+def _with_progress(records: Iterator[Article | Failure | Rendered],
+                   enabled: bool) -> Iterator[Article | Failure | Rendered]:
     if not enabled:
         yield from records
         return
@@ -98,7 +99,7 @@ def extract_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, csv
     elif jobs == 0:
         jobs = default_jobs()
     failed = False
-    records = run(iter_inputs(sources, globs or DEFAULT_GLOBS), jobs)
+    records: Iterator[Article | Failure | Rendered] | None = None
     try:
         with ExitStack() as stack:
             out = stack.enter_context(_open_output(output)) if output else sys.stdout
@@ -109,6 +110,8 @@ def extract_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, csv
                 # be drawn over them.
                 progress = sys.stderr.isatty() and not out.isatty() and not single
             writer = make_writer(fmt, out, csv_shape)
+            # Workers render records in the output's format when the writer can say how.
+            records = run(iter_inputs(sources, globs or DEFAULT_GLOBS), jobs, getattr(writer, "render", None))
             for rec in _with_progress(records, progress):
                 if isinstance(rec, Failure):
                     failed = True
@@ -119,7 +122,8 @@ def extract_cmd(paths: tuple[str, ...], fmt: str | None, output: str | None, csv
         # The reader of our output has gone (`newsx extract … | head -1`): stop quietly.
         _silence_stdout()
     finally:
-        records.close()
+        if records is not None:
+            records.close()
     sys.exit(EXIT_SOME_FAILED if failed else EXIT_OK)
 
 

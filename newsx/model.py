@@ -108,3 +108,16 @@ class Failure:
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "error": self.error}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """An article record already written out, by a worker, in the output's format.
+
+    Rendering in the workers keeps the parent's work per record to one write: a string
+    crosses the process boundary instead of a tree of objects to unpickle and encode.
+    Error records stay ``Failure`` values (the CLI reports them on stderr).
+    """
+
+    source: str
+    text: str

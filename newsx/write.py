@@ -18,11 +18,12 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from typing import Any, Protocol, TextIO
 
-from newsx.model import Article, Failure
+from newsx.model import Article, Failure, Rendered
 
-Record = Article | Failure
+Record = Article | Failure | Rendered
 FORMATS = ("jsonl", "json", "csv", "table")
 CSV_SHAPES = ("quotes", "articles", "people")
 
@@ -40,16 +41,38 @@ class Writer(Protocol):
     def close(self) -> None: ...
 
 
-def dumps(record: Record, indent: int | None = None) -> str:
+def dumps(record: Article | Failure, indent: int | None = None) -> str:
     return json.dumps(record.to_dict(), ensure_ascii=False, indent=indent)
 
 
+def jsonl_text(record: Article | Failure) -> str:
+    """One record as a JSON Lines line (the ``render`` of ``JsonlWriter``)."""
+    return dumps(record) + "\n"
+
+
+def json_text(record: Article | Failure) -> str:
+    """One record as an element of the indented JSON array (the ``render`` of ``JsonWriter``)."""
+    return dumps(record, indent=2).replace("\n", "\n  ")
+
+
+def _text(record: Record, render: Callable[[Article | Failure], str]) -> str:
+    return record.text if isinstance(record, Rendered) else render(record)
+
+
 class JsonlWriter:
+    """One JSON object per line.
+
+    ``render`` turns a record into its text; a batch run hands it to the worker
+    processes, which then send ``Rendered`` text instead of records (see ``batch.run``).
+    """
+
+    render = staticmethod(jsonl_text)
+
     def __init__(self, out: TextIO) -> None:
         self.out = out
 
     def write(self, record: Record) -> None:
-        self.out.write(dumps(record) + "\n")
+        self.out.write(_text(record, jsonl_text))
         self.out.flush()
 
     def close(self) -> None:
@@ -59,12 +82,14 @@ class JsonlWriter:
 class JsonWriter:
     """A JSON array of records, written as they come."""
 
+    render = staticmethod(json_text)
+
     def __init__(self, out: TextIO) -> None:
         self.out = out
         self.count = 0
 
     def write(self, record: Record) -> None:
-        body = dumps(record, indent=2).replace("\n", "\n  ")
+        body = _text(record, json_text)
         self.out.write(("[\n  " if self.count == 0 else ",\n  ") + body)
         self.out.flush()
         self.count += 1

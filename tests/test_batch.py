@@ -68,6 +68,37 @@ def test_records_come_in_input_order_with_errors_in_place(tmp_path: Path, jobs: 
     assert records[-2].headline == "Road number 69 opens"
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_workers_render_the_same_text_as_one_process(tmp_path: Path, fmt: str) -> None:
+    """With a pool, workers send each article as text in the output format: byte-identical
+    to a single-process run, error records still reported on stderr and in place."""
+    _folder(tmp_path / "in", 40)
+    (tmp_path / "in" / "a00007.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    outs = {}
+    for jobs in ("1", "2"):
+        proc = subprocess.run(_cli("extract", str(tmp_path / "in"), "--jobs", jobs, "--format", fmt),
+                              capture_output=True, text=True, timeout=120)
+        assert proc.returncode == 1
+        assert proc.stderr.count("binary file (PNG image), not text") == 1
+        outs[jobs] = proc.stdout
+    assert outs["1"] == outs["2"]
+    assert '"error": "binary file (PNG image), not text"' in outs["2"]
+    assert outs["2"].count('"headline": "Road number') == 39
+
+
+def test_run_with_render_yields_rendered_articles_and_failures(tmp_path: Path) -> None:
+    from newsx.model import Rendered
+    from newsx.write import jsonl_text
+
+    paths = _folder(tmp_path / "in", 20)
+    items: list[str | Missing] = [*paths, Missing("gone.txt", "no such file or directory")]
+    records = list(run(items, jobs=2, render=jsonl_text))
+    assert all(isinstance(r, Rendered) for r in records[:-1])
+    assert records[-1] == Failure("gone.txt", "no such file or directory")
+    alone = [jsonl_text(r) for r in run(paths, jobs=1)]
+    assert [r.text for r in records[:-1]] == alone
+
+
 @pytest.mark.parametrize(("jobs", "most"), [(1, 1), (2, 4 * 2 * batch._CHUNK + batch._CHUNK)])
 def test_first_record_streams_before_the_input_is_consumed(tmp_path: Path, jobs: int, most: int) -> None:
     paths = _folder(tmp_path, 20)

@@ -40,6 +40,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from heapq import merge
 from importlib import resources
 
 from newsx.document import Document, Span
@@ -50,6 +51,8 @@ from newsx.model import Attribution, Person
 _PLAIN = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
                         "’": "'", "‘": "'", "ß": "ss"})
 _TOKEN = re.compile(r"[^\W_][\w'’.&-]{0,60}")
+# ASCII words of at most 61 letters or digits (one ``_TOKEN`` each) between single spaces
+_SIMPLE = re.compile(r"[A-Za-z0-9]{1,61}(?: [A-Za-z0-9]{1,61})*")
 _STOP = frozenset("of for the and to in at on with from by de".split())
 _MAX_TOKENS = 24  # longer "speaker words" are cut: they are never a name
 _MAX_CHARS = 300
@@ -104,6 +107,13 @@ class Words:
     @classmethod
     @lru_cache(maxsize=8192)
     def of(cls, text: str) -> Words:
+        if _SIMPLE.fullmatch(text):  # most names: no possessive, dot or accent to handle
+            surface = text.split(" ", _MAX_TOKENS)[:_MAX_TOKENS]
+            starts = [0]
+            for word in surface[:-1]:
+                starts.append(starts[-1] + len(word) + 1)
+            return cls(tuple(surface), tuple(text.lower().split(" ", _MAX_TOKENS)[:_MAX_TOKENS]),
+                       tuple(starts))
         surface: list[str] = []
         folded: list[str] = []
         starts: list[int] = []
@@ -132,7 +142,8 @@ def _is_acronym(word: str) -> bool:
 
 # --- people index ------------------------------------------------------------------------
 
-def _title_parts(words: Sequence[str]) -> list[str]:
+@lru_cache(maxsize=16384)
+def _title_parts(words: tuple[str, ...]) -> tuple[str, ...]:
     """Folded title words split at hyphens, abbreviations expanded, stop words dropped."""
     lex = lexicon()
     parts: list[str] = []
@@ -141,7 +152,15 @@ def _title_parts(words: Sequence[str]) -> list[str]:
         for piece in (alias.split() if alias else w.split("-")):
             if piece and piece not in _STOP:
                 parts.append(piece)
-    return parts
+    return tuple(parts)
+
+
+@lru_cache(maxsize=16384)
+def _title_info(title: str) -> tuple[tuple[str, ...], str]:
+    """A title's parts (``_title_parts``) and its head as words (``_head_words``)."""
+    words = Words.of(title).folded
+    parts = _title_parts(words)
+    return parts, (_head_words(_head(words)) if parts else "")
 
 
 @dataclass(slots=True)
@@ -150,7 +169,7 @@ class PeopleIndex:
     forms: dict[str, set[int]] = field(default_factory=dict)
     tokens: dict[str, set[int]] = field(default_factory=dict)
     # (person, title words, title head as space-separated words: "under secretary general")
-    titles: list[tuple[int, list[str], str]] = field(default_factory=list)
+    titles: list[tuple[int, tuple[str, ...], str]] = field(default_factory=list)
     title_parts: dict[str, list[int]] = field(default_factory=dict)  # part -> title numbers
     mention_starts: list[int] = field(default_factory=list)
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, person)
@@ -161,19 +180,18 @@ class PeopleIndex:
         for i, person in enumerate(people):
             names = [person.name, *person.aliases]
             names += [s.data if isinstance(s.data, str) else doc.cut(s) for s in person.spans]
-            for name in names:
+            for name in dict.fromkeys(names):  # a person's mentions repeat the same words
                 key = " ".join(Words.of(name).folded)
                 if key:
                     index.forms.setdefault(key, set()).add(i)
             for word in Words.of(person.name).folded:
                 index.tokens.setdefault(word, set()).add(i)
             for title in person.titles:
-                words = Words.of(title).folded
-                parts = _title_parts(words)
+                parts, head_words = _title_info(title)
                 if parts:
                     for part in set(parts):
                         index.title_parts.setdefault(part, []).append(len(index.titles))
-                    index.titles.append((i, parts, _head_words(_head(words))))
+                    index.titles.append((i, parts, head_words))
             index.mentions.extend((s.start, s.end, i) for s in person.spans)
         index.mentions.sort()
         index.mention_starts = [m[0] for m in index.mentions]
@@ -268,31 +286,33 @@ class _Resolver:
         self.sentence_starts = [s.start for s in doc.sentences]
         self.orgs = _Organisations(doc.text)
         self.role_cache: dict[tuple[str, ...], tuple[frozenset[int], frozenset[int]]] = {}
+        self.form_cache: dict[str, set[int] | None] = {}
 
     # the forward pass
     def run(self) -> list[str | None]:
-        events = [(m[0], 0, n) for n, m in enumerate(self.index.mentions)]
-        for k, att in enumerate(self.found):
-            anchor = att.speaker.start if att.speaker is not None else att.text.start
-            events.append((anchor, 1, k))
+        mentions = self.index.mentions
+        found = self.found
+        events = [(m[0], 0, n) for n, m in enumerate(mentions)]
+        events += [(att.speaker.start if att.speaker is not None else att.text.start, 1, k)
+                   for k, att in enumerate(found)]
         events.sort()
-        resolved: list[str | None] = [None] * len(self.found)
+        resolved: list[str | None] = [None] * len(found)
+        text = self.doc.text
+        state = self.state
+        sentence_starts = self.sentence_starts
         for pos, kind, item in events:
-            self._advance(pos)
+            sentence = bisect_right(sentence_starts, pos) - 1
+            if sentence != state.sentence:
+                state.close_sentence()
+                state.sentence = sentence
             if kind == 0:
-                _start, end, person = self.index.mentions[item]
-                after = self.doc.text[end:end + 2]
+                end = mentions[item][1]
+                after = text[end:end + 2]
                 possessive = after[:1] in ("'", "’") and after[1:2] in ("s", "", " ")
-                self.state.mention(person, pos, self._in_quote(pos), not possessive)
+                state.mention(mentions[item][2], pos, self._in_quote(pos), not possessive)
             else:
-                resolved[item] = self._resolve(self.found[item], pos)
+                resolved[item] = self._resolve(found[item], pos)
         return resolved
-
-    def _advance(self, pos: int) -> None:
-        sentence = bisect_right(self.sentence_starts, pos) - 1
-        if sentence != self.state.sentence:
-            self.state.close_sentence()
-            self.state.sentence = sentence
 
     def _in_quote(self, pos: int) -> bool:
         i = bisect_right(self.quote_starts, pos) - 1
@@ -441,6 +461,14 @@ class _Resolver:
     def _by_form(self, text: str) -> int | None:
         """A person whose name form ends one of the comma-separated chunks of ``text``
         (not inside a prepositional phrase: `a spokesman for Ray Dunn`)."""
+        if text in self.form_cache:
+            persons = self.form_cache[text]
+        else:
+            persons = self.form_cache[text] = self._form_persons(text)
+        return self._latest(persons) if persons else None
+
+    def _form_persons(self, text: str) -> set[int] | None:
+        """The persons ``_by_form`` chooses among (the latest mentioned wins)."""
         for chunk in text.split(","):
             words = Words.of(chunk).folded
             # the longest suffix that is a known form, then the longest suffix of name tokens
@@ -449,7 +477,7 @@ class _Resolver:
                 if hits:
                     if k and words[k - 1] in _PREPOSITIONS:
                         break  # the object of `a spokesman for Ray Dunn`
-                    return self._latest(hits)
+                    return hits
             for k in range(len(words)):
                 tail = words[k:]
                 if k and words[k - 1] in _PREPOSITIONS:
@@ -463,7 +491,7 @@ class _Resolver:
                     if not common:
                         break
                 if common:
-                    return self._latest(common)
+                    return common
         return None
 
     def _latest(self, persons: set[int]) -> int:
@@ -489,7 +517,7 @@ class _Resolver:
     def _bearers(self, body: Sequence[str]) -> tuple[frozenset[int], frozenset[int]]:
         """The persons whose titles fit the role words best (the head must fit), and
         those of them with a title holding every role word."""
-        parts = _title_parts(body)
+        parts = _title_parts(tuple(body))
         if not parts:
             return frozenset(), frozenset()
         head = _head(body)
@@ -556,6 +584,7 @@ def _head(body: Sequence[str]) -> str:
     return body[_head_index(body)]
 
 
+@lru_cache(maxsize=4096)
 def _head_words(head: str) -> str:
     """A head word as the words it stands for: `pm` -> `minister`, `under-secretary-general`
     -> `under secretary general` (so that `secretary-general` fits it as a suffix)."""
@@ -626,6 +655,10 @@ _SP = r"[ \u00a0]{1,3}"  # names do not run over line ends
 _COMPANY = r"(?:Inc|Ltd|Corp|LLC|PLC|plc|Co|AG|SA|GmbH|Limited|Corporation)"
 # the capitalised words before an organisation noun, and `of …`/`Inc` after it
 _BEFORE = re.compile(rf"(?:(?:{_CAP_WORD}|and|&){_SP}){{1,6}}\Z")
+# ``_BEFORE`` read backwards over the reversed text: one anchored match instead of a
+# search trying every start in the window (the greedy match ends where the leftmost
+# ``_BEFORE`` match starts)
+_BEFORE_REVERSED = re.compile(rf"(?:{_SP}(?:[\w'’&-]{{0,40}}[A-Z]|dna|&)){{1,6}}")
 # a list of capitalised fields inside a name: `of Agriculture, Food and Rural Affairs`
 _CAPS = rf"{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,3}}"
 _LIST_TAIL = rf"(?:,{_SP}{_CAPS}){{0,3}},?{_SP}(?:and|&){_SP}{_CAPS}"
@@ -635,6 +668,12 @@ _AFTER = re.compile(rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_
 _NAME_LIST = re.compile(rf"\A(?:,{_SP}{_CAPS}){{1,3}},?{_SP}(?:and|&){_SP}{_CAPS}\s*\Z")
 _BEFORE_WINDOW = 300
 _CAPS_AFTER = re.compile(rf"(?:{_SP}(?:{_CAP_WORD}|and|&)){{1,5}}")
+
+
+def _before_start(text: str, lo: int, end: int) -> int:
+    """Where ``_BEFORE.search(text, lo, end)`` starts (``end`` when it does not match)."""
+    m = _BEFORE_REVERSED.match(text[lo:end][::-1])
+    return end - m.end() if m else end
 
 
 def _more_words(text: str, end: int) -> int:
@@ -706,17 +745,15 @@ class _Organisations:
         and an index from their words to them."""
         if head in self.names:
             return self.names[head]
-        occurrences = _head_pattern(head)
         names: list[tuple[int, str, Sequence[str]]] = []
         by_token: dict[str, set[int]] = {}
         seen: set[str] = set()
         text = self.text
-        for seen_count, m in enumerate(occurrences.finditer(text)):
+        for seen_count, m in enumerate(_occurrences(text, head)):
             if seen_count >= _MAX_OCCURRENCES:
                 break
             lo = max(0, m.start() - _BEFORE_WINDOW)
-            before = _BEFORE.search(text, lo, m.start())
-            first = before.start() if before else m.start()
+            first = _before_start(text, lo, m.start())
             after = _AFTER.match(text, m.end())
             last = after.end() if after else m.end()
             if last == m.end():
@@ -754,6 +791,32 @@ def _head_pattern(head: str) -> re.Pattern[str]:
     word = re.escape(head[:1].upper() + head[1:])
     lower = re.escape(head)
     return re.compile(rf"(?<![\w'’-])(?:{word}|{lower})(?![\w'’-])")
+
+
+def _finds(text: str, word: str) -> Iterator[int]:
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def _occurrences(text: str, head: str) -> Iterator[re.Match[str]]:
+    """``_head_pattern(head).finditer(text)``, but fast: ``str.find`` proposes the places
+    where the word (capitalised or not) starts, and the pattern only checks them."""
+    pattern = _head_pattern(head)
+    if not head:
+        yield from pattern.finditer(text)
+        return
+    word = head[:1].upper() + head[1:]
+    starts = _finds(text, head) if word == head else merge(_finds(text, word), _finds(text, head))
+    end = 0
+    for at in starts:
+        if at < end:
+            continue
+        m = pattern.match(text, at)
+        if m:
+            end = m.end()
+            yield m
 
 
 def _contains(tokens: Sequence[str], wanted: Sequence[str]) -> bool:
