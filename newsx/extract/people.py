@@ -45,6 +45,7 @@ _BYLINE = re.compile(
 _CREDIT = re.compile(  # first character as a class: the scanner skips ahead fast
     r"[PpIiCc](?:hotographer|hoto [Cc]redit|hoto|HOTO|icture|mage|redit)s?"
     r"(?:[ \u00a0]{1,3}by[ \u00a0]|[ \u00a0]{0,3}[:：])[ \u00a0]{0,3}(?=[^\W\d_])[^\n()|]{0,80}")
+_CREDIT_WORDS = ("hoto", "HOTO", "icture", "mage", "redit")  # one is in every _CREDIT match
 _SIDEBAR = re.compile(
     r"\n[ \t\u00a0|*#-]{0,4}(?:Related(?: [Tt]opics| [Ss]tories| [Aa]rticles| [Nn]ews)?|Editors?'? ?[Pp]icks|"
     r"More (?:on|from|stories|news)\b[^\n]{0,40}|Most (?:[Pp]opular|[Rr]ead|[Vv]iewed)|Read [Mm]ore|"
@@ -85,6 +86,15 @@ class _Occ:
     appositive: bool = False        # a title in an apposition after
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
+
+
+@dataclass(slots=True)
+class _Story:
+    """One document's text, the lexicon and what the scoring functions memoise for it."""
+
+    text: str
+    lex: Lexicon
+    headlines: dict[tuple[int, int], bool] = field(default_factory=dict)  # (line start, end) -> Title Case
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +176,8 @@ def _excluded_ranges(doc: Document, authors: Sequence[Span]) -> list[tuple[int, 
     text = doc.text
     # The pattern opens with a newline (fast to scan for); a leading one covers the first line.
     ranges += [(max(0, m.start() - 1), m.end() - 1) for m in _BYLINE.finditer("\n" + text)]
-    ranges += [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+    if any(w in text for w in _CREDIT_WORDS):
+        ranges += [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
     for m in _SIDEBAR.finditer(text):
         if m.start() > 0.3 * len(text):  # after the story: the rest is links to other stories
             ranges.append((m.start(), len(text)))
@@ -226,7 +237,21 @@ def _title_before(text: str, start: int, lex: Lexicon, lw: str | None = None
               window.rfind(":"), window.rfind("“"), window.rfind('"'), window.rfind("|"),
               window.rfind("—"), window.rfind("–"), window.rfind(" - "))
     window = window[cut + 1:]
-    words = window.split()[-12:]  # the window is cut at punctuation: words are space-separated
+    words = tuple(window.split()[-12:])  # the window is cut at punctuation: words are space-separated
+    got = _WALKED.get(words)
+    if got is None:
+        if len(_WALKED) > 50_000:
+            _WALKED.clear()
+        titles, gender, adjacent = _title_walk(words, lex)
+        got = _WALKED[words] = (tuple(titles), gender, adjacent)
+    return list(got[0]), got[1], got[2]
+
+
+_WALKED: dict[tuple[str, ...], tuple[tuple[str, ...], str | None, bool]] = {}
+
+
+def _title_walk(words: tuple[str, ...], lex: Lexicon) -> tuple[list[str], str | None, bool]:
+    """``_title_before`` on the words before the name, read from right to left."""
     taken: list[str] = []
     gender: str | None = None
     adjacent = False
@@ -295,7 +320,21 @@ def _word_info(w: str, lex: Lexicon) -> tuple:
     return got
 
 
+_FINISHED: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
 def _finish_title(taken: list[str], lex: Lexicon) -> list[str]:
+    """``_finish_titles``, cached by the words (the same titles come back again and again)."""
+    key = tuple(taken)
+    got = _FINISHED.get(key)
+    if got is None:
+        if len(_FINISHED) > 50_000:
+            _FINISHED.clear()
+        got = _FINISHED[key] = tuple(_finish_titles(taken, lex))
+    return list(got)
+
+
+def _finish_titles(taken: list[str], lex: Lexicon) -> list[str]:
     """Trim a collected title phrase and split it into titles ([] when it holds no role)."""
     while taken and fold(taken[0]) in _LEADING_DROP | lex["stop_word"] and not _word_info(taken[0], lex)[1]:
         taken.pop(0)
@@ -337,7 +376,7 @@ def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     window = text[max(0, occ.start - 160):occ.start - 2]
     cut = max(window.rfind(c) for c in "\n,;(:“\"|—–")
     words = window[cut + 1:].split()
-    heads = [i for i, w in enumerate(words) if _is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)]
+    heads = [i for i, w in enumerate(words) if _word_info(w, lex)[1]]
     if not heads:
         return []
     h = heads[-1]
@@ -641,7 +680,8 @@ _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to
 
 
 def _title_case_line(text: str, start: int, end: int, cache: dict[int, bool]) -> bool:
-    """Whether the line holding ``start`` is written in Title Case (a headline)."""
+    """Whether the line holding ``start`` is written in Title Case (a headline); ``cache``
+    keeps the first answer for each line start."""
     ls = text.rfind("\n", max(0, start - 200), start) + 1
     if ls == 0 and start > 200:
         return False  # a long paragraph, not a headline
@@ -651,13 +691,42 @@ def _title_case_line(text: str, start: int, end: int, cache: dict[int, bool]) ->
         if le < 0 and len(text) - end > 200:
             cache[ls] = False
             return False
-        line = text[ls:le if le >= 0 else len(text)].rstrip()
-        words = [w for w in line.split() if w[0].isalpha()]
-        big = [w for w in words if w.lower() not in _SMALL_WORDS]
-        caps = sum(w[0].isupper() for w in big)
-        # Headlines rarely hold commas; a sentence full of names and titles often does.
-        got = cache[ls] = len(big) >= 4 and caps >= (0.85 if ", " not in line else 1.0) * len(big)
+        got = cache[ls] = _title_case(text[ls:le if le >= 0 else len(text)])
     return got
+
+
+def _headline_at(story: _Story, start: int, end: int) -> bool:
+    """``_title_case_line`` answered afresh for each call, memoised by the exact line read."""
+    text = story.text
+    ls = text.rfind("\n", max(0, start - 200), start) + 1
+    if ls == 0 and start > 200:
+        return False  # a long paragraph, not a headline
+    le = text.find("\n", end, end + 200)
+    if le < 0 and len(text) - end > 200:
+        return False
+    got = story.headlines.get((ls, le))
+    if got is None:
+        got = story.headlines[(ls, le)] = _title_case(text[ls:le if le >= 0 else len(text)])
+    return got
+
+
+def _title_case(line: str) -> bool:
+    """At least 4 words that are not small words, and 85% of them (all when the line holds a
+    comma) capitalised. Stops early once too many are lowercase for any count of words."""
+    line = line.rstrip()
+    words = line.split()
+    share = 0.85 if ", " not in line else 1.0
+    hopeless = (1.0 - share) * len(words) + 1  # more lowercase words than this: not Title Case
+    big = caps = 0
+    for w in words:
+        if w[0].isalpha() and w.lower() not in _SMALL_WORDS:
+            big += 1
+            if w[0].isupper():
+                caps += 1
+            elif big - caps > hopeless:
+                return False
+    # Headlines rarely hold commas; a sentence full of names and titles often does.
+    return big >= 4 and caps >= share * big
 
 
 @lru_cache(maxsize=1)
@@ -760,11 +829,13 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
     lines: dict[int, bool] = {}
     parses = _RUN_CACHE
     for run in _RUN.finditer(text):
+        word = run.group()
+        parse = parses.get(word) or _run_parse(word, lex)
+        if parse is _NO_NAME:
+            continue  # most runs: The, In, Monday, United Nations
         rs = run.start()
         if rs and (text[rs - 1].isalnum() or text[rs - 1] in _WORD_CHARS):
             continue  # inside a word (iPhone, e-Government)
-        word = run.group()
-        parse = parses.get(word) or _run_parse(word, lex)
         if parse is _CONTEXTUAL:
             parse = _parse_run(word, lex, text, rs)
         segs, headline = parse
@@ -781,10 +852,11 @@ _PREPOSITIONS = frozenset(("in", "at", "from", "of", "to", "near", "for", "acros
 _ORG_AFTER = re.compile(r"[ \u00a0]{1,3}([a-z]+)")
 
 
-def _context(occ: _Occ, text: str, lex: Lexicon) -> None:
+def _context(occ: _Occ, story: _Story) -> None:
     """Titles before the occurrence (or a preposition), apposition titles after (once)."""
     if occ.context_done:
         return
+    text, lex = story.text, story.lex
     occ.context_done = True
     pw = _prev_word(text, occ.start)
     if pw in _PREPOSITIONS:
@@ -805,16 +877,17 @@ def _context(occ: _Occ, text: str, lex: Lexicon) -> None:
         if app:
             occ.titles.extend(app)
             occ.appositive = True
-    if occ.titles and _title_case_line(text, occ.start, occ.end, {}):
+    if occ.titles and _headline_at(story, occ.start, occ.end):
         occ.titles.clear()  # "Huckabee Makes Joke To Bash Fed Chair Yellen": headline words
 
 
-def _evidence(occ: _Occ, text: str, lex: Lexicon) -> int:
+def _evidence(occ: _Occ, story: _Story) -> int:
     """Context evidence for one occurrence (computed once): titles before, apposition after,
     a verb of saying after; organisation or place words around it count against."""
     if occ.score is not None:
         return occ.score
-    _context(occ, text, lex)
+    _context(occ, story)
+    text, lex = story.text, story.lex
     score = -5 if occ.org_near else 0
     m = _ORG_AFTER.match(text, occ.end)
     if m and not occ.possessive and (m.group(1) in lex["org_word"] or m.group(1) in lex["place"]):
@@ -888,11 +961,11 @@ def _culture(keys: tuple[str, ...]) -> int:
     return _culture_score(keys, lexicon())
 
 
-def _accepted(occs: list[_Occ], keys: tuple[str, ...], text: str, lex: Lexicon) -> bool:
+def _accepted(occs: list[_Occ], keys: tuple[str, ...], story: _Story) -> bool:
     """A multi-word form is a name when list evidence plus its best context reaches 3
     (a form standing alone on a line, as in a menu of places, is no evidence)."""
     base = _culture(keys)
-    return any(base + _evidence(o, text, lex) >= 3 and not _alone(o, text) for o in occs[:_EVIDENCE_CAP])
+    return any(base + _evidence(o, story) >= 3 and not _alone(o, story.text) for o in occs[:_EVIDENCE_CAP])
 
 
 _BULLETS = " \t\u00a0•·*-–—|>#"
@@ -913,16 +986,17 @@ def _alone(occ: _Occ, text: str) -> bool:
 _EVIDENCE_CAP = 40
 
 
-def _titled(occ: _Occ, text: str, lex: Lexicon) -> bool:
+def _titled(occ: _Occ, story: _Story) -> bool:
     """Whether an honorific or title stands before the occurrence or an apposition follows."""
+    text, lex = story.text, story.lex
     if not occ.context_done:
         pw = _prev_word(text, occ.start)
         if not (pw and (pw[0].isupper() or fold(pw.rstrip(".")) in lex["title_modifier"]
                         or _is_head(fold(pw.rstrip(".")), lex))) \
                 and not (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
             return False
-    _context(occ, text, lex)
-    return (occ.adjacent or occ.appositive) and not _title_case_line(text, occ.start, occ.end, {})
+    _context(occ, story)
+    return (occ.adjacent or occ.appositive) and not _headline_at(story, occ.start, occ.end)
 
 
 def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
@@ -932,10 +1006,11 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
     occs = _occurrences(doc, authors, lex)
     if not occs:
         return []
+    story = _Story(text, lex)
     forms: dict[tuple[str, ...], list[_Occ]] = {}
     for o in occs:
         forms.setdefault(o.keys, []).append(o)
-    full_forms = [k for k, group in forms.items() if len(k) >= 2 and _accepted(group, k, text, lex)]
+    full_forms = [k for k, group in forms.items() if len(k) >= 2 and _accepted(group, k, story)]
     full_forms.sort(key=lambda k: -len(k))
     people: list[_Pending] = []
     index: dict[tuple[str, ...], list[int]] = {}
@@ -944,7 +1019,7 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
             continue  # a shorter form of someone already found (Oppong Nkrumah)
         _add(people, index, keys, lex)
     for keys, group in forms.items():
-        if len(keys) == 1 and keys not in index and any(_titled(o, text, lex) for o in group[:_EVIDENCE_CAP]):
+        if len(keys) == 1 and keys not in index and any(_titled(o, story) for o in group[:_EVIDENCE_CAP]):
             _add(people, index, keys, lex)  # Prime Minister Phuc: a titled single name
     last_seen: dict[int, int] = {}
     form_seen: dict[tuple[str, ...], int] = {}
@@ -953,14 +1028,14 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
         if not cands:
             continue
         if len(cands) > 1 and o.keys != people[cands[0]].keys:
-            _context(o, text, lex)
+            _context(o, story)
             if o.gender:  # Mrs Clinton: not Bill Clinton
                 same = [c for c in cands if people[c].gender in (None, o.gender)]
                 cands = same or cands
         i = cands[0] if len(cands) == 1 else max(cands, key=lambda c: (last_seen.get(c, -1), -c))
         seen = form_seen[o.keys] = form_seen.get(o.keys, 0) + 1
         if seen <= _EVIDENCE_CAP:  # titles and honorifics: the first mentions of a form tell them
-            _context(o, text, lex)
+            _context(o, story)
         people[i].occs.append(o)
         last_seen[i] = o.start
     result = [_person(doc, p, lex) for p in people if p.occs]
@@ -975,10 +1050,15 @@ def _add(people: list[_Pending], index: dict[tuple[str, ...], list[int]], keys: 
         index.setdefault(alias, []).append(len(people) - 1)
 
 
+def _non_ascii(o: _Occ) -> int:
+    """How many letters of the form are not ASCII (the best-spelt form has the most diacritics)."""
+    return 0 if o.form.isascii() else sum(ord(c) > 127 for c in o.form)
+
+
 def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
     occs = p.occs
     full = [o for o in occs if o.keys == p.keys]
-    name = max(full, key=lambda o: sum(ord(c) > 127 for c in o.form)).form if full else " ".join(p.keys)
+    name = max(full, key=_non_ascii).form if full else " ".join(p.keys)
     name = " ".join(name.split())
     titles: dict[str, str] = {}   # folded -> as written, first seen first
     aliases: dict[str, str] = {fold(name): ""}
