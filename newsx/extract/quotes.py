@@ -26,6 +26,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 from newsx.document import Document, Span
 from newsx.extract.quotes_lexicon import (
@@ -63,11 +65,20 @@ _MIN_UNATTRIBUTED_WORDS = 6
 
 
 @dataclass(slots=True)
-class Tok:
-    start: int
-    end: int
-    low: str
-    cap: bool
+class Toks:
+    """The tokens of one sentence as parallel lists (one list per field, made with C-level
+    maps: far cheaper than one object per token). Token ``k`` is ``text[starts[k]:ends[k]]``
+    == ``words[k]``; ``lows[k]`` its lowercase form; ``caps[k]`` whether it begins with a
+    capital."""
+
+    starts: list[int]
+    ends: list[int]
+    words: list[str]
+    lows: list[str]
+    caps: list[bool]
+
+    def __len__(self) -> int:
+        return len(self.lows)
 
 
 @dataclass(slots=True)
@@ -96,18 +107,24 @@ class QuoteList(list):
     closes: list[int] | None = None
 
 
-def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    toks = []
-    append = toks.append
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
-        append(Tok(m.start(), m.end(), word.lower(), word[0].isupper()))  # a token is never empty
-    return toks
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+_FIRST_CHAR = itemgetter(0)
+
+
+def tokenize(text: str, start: int, end: int) -> Toks:
+    matches = list(_TOKEN.finditer(text, start, end))
+    words = list(map(_GROUP, matches))
+    return Toks(list(map(_START, matches)), list(map(_END, matches)), words,
+                list(map(str.lower, words)),
+                list(map(str.isupper, map(_FIRST_CHAR, words))))  # a token is never empty
 
 
 # --------------------------------------------------------------------------- marks
+_WORD = re.compile(r"\w+")
+
+
 def _word_count(text: str, start: int, end: int) -> int:
-    return sum(1 for _ in re.finditer(r"\w+", text[start:end]))
+    return len(_WORD.findall(text, start, end))
 
 
 def _strip(text: str, start: int, end: int, chars: str = " \t\r\n\u00a0") -> tuple[int, int]:
@@ -171,175 +188,186 @@ def _cue_heads() -> frozenset[str]:
     return frozenset(cue_lexicon()[0]) | _phrase_heads()
 
 
-def cue_at(toks: Sequence[Tok], k: int) -> Cue | None:
+def cue_at(tk: Toks, k: int) -> Cue | None:
     words, phrases, nouns = cue_lexicon()
-    low = toks[k].low
+    lows = tk.lows
+    low = lows[k]
     if low not in words and low not in _phrase_heads():
         return None
-    if low == "according" and k + 1 < len(toks) and toks[k + 1].low == "to":
+    n = len(lows)
+    if low == "according" and k + 1 < n and lows[k + 1] == "to":
         return Cue(k, 2, "according")
-    if k + 1 < len(toks):
-        cls = phrases.get((low, toks[k + 1].low))
+    if k + 1 < n:
+        cls = phrases.get((low, lows[k + 1]))
         if cls:
             return Cue(k, 2, cls)
     cls = words.get(low)
     if cls is None:
         return None
-    if k > 0 and toks[k - 1].low in DETERMINERS and toks[k - 1].low != "that" and (
-            not toks[k - 1].cap or k == 1):
+    if k > 0 and lows[k - 1] in DETERMINERS and lows[k - 1] != "that" and (
+            not tk.caps[k - 1] or k == 1):
         return None  # `made the remarks`, `his statement`: a noun
     if cls == "express":
         j = k + 1
-        if j < len(toks) and toks[j].low in DETERMINERS:
+        if j < n and lows[j] in DETERMINERS:
             j += 1
-        if j < len(toks) and toks[j].low in nouns:
+        if j < n and lows[j] in nouns:
             return Cue(k, j + 1 - k, "express")
         return None
-    if toks[k].cap and k > 0 and not (cls == "say" and _title_case(toks, k)):
+    if tk.caps[k] and k > 0 and not (cls == "say" and _title_case(tk, k)):
         return None  # a capitalised noun (Report, Notes) mid-sentence, outside a Title Case headline
     return Cue(k, 1, cls)
 
 
-def _title_case(toks: Sequence[Tok], k: int) -> bool:
+def _title_case(tk: Toks, k: int) -> bool:
     """Whether the words around token ``k`` are capitalised (a headline: `Trump Says …`)."""
-    words = [t for t in toks[max(0, k - 4):k + 5] if t.low.isalpha() and len(t.low) > 3]
-    return len(words) >= 4 and all(t.cap for t in words)
+    lo, hi = max(0, k - 4), k + 5
+    caps = [cap for low, cap in zip(tk.lows[lo:hi], tk.caps[lo:hi], strict=True)
+            if low.isalpha() and len(low) > 3]
+    return len(caps) >= 4 and all(caps)
 
 
-def _is_stop(text: str, toks: Sequence[Tok], i: int) -> bool:
+def _is_stop(tk: Toks, i: int) -> bool:
     """A sentence-ending token (a period that does not close an abbreviation)."""
-    t = toks[i]
-    if t.low not in _STOP:
+    low = tk.lows[i]
+    if low not in _STOP:
         return False
-    if t.low == "." and i > 0 and toks[i - 1].end == t.start:
-        prev = text[toks[i - 1].start:toks[i - 1].end]
+    if low == "." and i > 0 and tk.ends[i - 1] == tk.starts[i]:
+        prev = tk.words[i - 1]
         if prev in abbreviations() or (len(prev) == 1 and prev.isupper()):
             return False
     return True
 
 
-def speaker_before(toks: Sequence[Tok], k: int, lo: int) -> tuple[int, int, int] | None:
+def speaker_before(tk: Toks, k: int, lo: int) -> tuple[int, int, int] | None:
     """The noun phrase before a cue at ``k``: (first, last+1, boundary index) in tokens,
     or None when negated. The boundary is the token just before the phrase (or lo-1)."""
+    lows = tk.lows
     j = k - 1
-    while j >= lo and toks[j].low in BEFORE_CUE_SKIP:
+    while j >= lo and lows[j] in BEFORE_CUE_SKIP:
         j -= 1
-    if j >= lo and toks[j].low in NEGATIONS:
+    if j >= lo and lows[j] in NEGATIONS:
         return None
     end = j + 1
     i = j
     while i >= lo and end - i <= _MAX_SPEAKER + 2:
-        low = toks[i].low
+        low = lows[i]
         if low == ")":
             # `The News Agency of Nigeria (NAN) reports`: step over a short parenthesis
             o = i - 1
-            while o >= lo and i - o <= 6 and toks[o].low not in ("(", ")", ","):
+            while o >= lo and i - o <= 6 and lows[o] not in ("(", ")", ","):
                 o -= 1
-            if o >= lo and toks[o].low == "(" and o < i - 1:
+            if o >= lo and lows[o] == "(" and o < i - 1:
                 i = o - 1
                 continue
-        if low in ("and", ",") and _inside_name(toks, i, lo, end):
+        if low in ("and", ",") and _inside_name(tk, i, lo, end):
             i -= 1
             continue
         if low in _BREAK_PUNCT or low in CLAUSE_BREAKS or low in FINITE:
             break
         i -= 1
     start = i + 1
-    if start < end and toks[start].low in RELATIVE and i >= lo and toks[i].low == ",":
+    if start < end and lows[start] in RELATIVE and i >= lo and lows[i] == ",":
         # `Lacroix, who …, said`: the antecedent before the comma is the speaker
-        back = speaker_before(toks, i, lo)
+        back = speaker_before(tk, i, lo)
         if back and back[1] > back[0]:
             return back[0], back[1], back[2]
     if end - start > _MAX_SPEAKER:
         start = end - _MAX_SPEAKER
-    while start < end - 1 and toks[start].low in ("and", "but", "so", "then"):
+    while start < end - 1 and lows[start] in ("and", "but", "so", "then"):
         start += 1  # `And he said`: the conjunction is not the speaker
     for x in range(start + 1, end):
-        if toks[x].low in ("during", "yesterday", "today", "earlier", "later", "last", "this") or (
-                toks[x].low == "on" and x + 1 < end and toks[x + 1].low in TIME_WORDS):
+        if lows[x] in ("during", "yesterday", "today", "earlier", "later", "last", "this") or (
+                lows[x] == "on" and x + 1 < end and lows[x + 1] in TIME_WORDS):
             end = x  # `State police on Tuesday night said`: the time is not the speaker
             break
     return start, end, i
 
 
-def _inside_name(toks: Sequence[Tok], i: int, lo: int, end: int) -> bool:
+def _inside_name(tk: Toks, i: int, lo: int, end: int) -> bool:
     """Whether the `and` or comma at ``i`` sits inside a capitalised name
     (`Ministry of Agriculture, Food and Rural Affairs`)."""
-    if i - 1 < lo or i + 1 >= end or not toks[i - 1].cap or not toks[i + 1].cap:
+    lows, caps = tk.lows, tk.caps
+    if i - 1 < lo or i + 1 >= end or not caps[i - 1] or not caps[i + 1]:
         return False
-    if not all(t.cap or t.low in ("and", "of", "&") for t in toks[i + 1:end]):
+    after = zip(lows[i + 1:end], caps[i + 1:end], strict=True)
+    if not all(cap or low in ("and", "of", "&") for low, cap in after):
         return False
-    if toks[i].low == "and":
+    if lows[i] == "and":
         return True
-    return any(t.low == "of" for t in toks[max(lo, i - 3):i])
+    return "of" in lows[max(lo, i - 3):i]
 
 
-def _np_after(text: str, toks: Sequence[Tok], j: int, hi: int, limit: int = 10) -> int:
+def _np_after(tk: Toks, j: int, hi: int, limit: int = 10) -> int:
     """End (exclusive) of a speaker noun phrase starting at token ``j`` (`said Smith`)."""
+    lows = tk.lows
     e = j
     while e < hi and e - j < limit:
-        t = toks[e]
-        if t.low in _BREAK_PUNCT or _is_stop(text, toks, e) or t.low in CLAUSE_BREAKS:
+        low = lows[e]
+        if low in _BREAK_PUNCT or (low in _STOP and _is_stop(tk, e)) or low in CLAUSE_BREAKS:
             break
-        if t.low in PREPOSITIONS and e > j and t.low != "of":
+        if low in PREPOSITIONS and e > j and low != "of":
             break
-        if t.low in FINITE:
+        if low in FINITE:
             break
         e += 1
     return e
 
 
-def _object_end(text: str, toks: Sequence[Tok], j: int, hi: int) -> int:
+def _object_end(tk: Toks, j: int, hi: int) -> int:
     """The hearer object after `told`: a pronoun, a hearer word, the words up to `that`,
     or a short noun phrase."""
     if j >= hi:
         return j
-    t = toks[j]
-    if t.low in OBJECT_PRONOUNS or t.low in HEARERS:
+    lows, caps = tk.lows, tk.caps
+    first = lows[j]
+    if first in OBJECT_PRONOUNS or first in HEARERS:
         return j + 1
-    if t.low in ("that", ":", ","):
+    if first in ("that", ":", ","):
         return j
     for e in range(j + 1, min(hi, j + 7)):
-        u = toks[e]
-        if u.low == "that":
+        low = lows[e]
+        if low == "that":
             return e  # `told the visiting delegation that …`
-        if u.low in _BREAK_PUNCT or u.low in FINITE or u.low in PREPOSITIONS:
+        if low in _BREAK_PUNCT or low in FINITE or low in PREPOSITIONS:
             break
     e = j
-    if t.low in DETERMINERS:
+    if first in DETERMINERS:
         e += 1
     while e < hi and e - j < 6:
-        u = toks[e]
-        if u.low in HEARERS:
+        low = lows[e]
+        if low in HEARERS:
             return e + 1
-        if not u.cap and u.low not in ("of", "-", "’s", "'s", "&"):
+        if not caps[e] and low not in ("of", "-", "’s", "'s", "&"):
             break
         e += 1
     return e if e > j else j + 1
 
 
-def clause_like(toks: Sequence[Tok], j: int, hi: int, loose: bool) -> bool:
+def clause_like(tk: Toks, j: int, hi: int, loose: bool) -> bool:
     """Whether the words at ``j`` read as a reported clause rather than an object."""
     if hi - j < 3:
         return False
-    first = toks[j].low
+    lows = tk.lows
+    first = lows[j]
     if first in NOT_CLAUSE_START or first in PREPOSITIONS:
         return False
-    base = re.split(r"['’]", first, maxsplit=1)[0]
+    base = first.split("'", 1)[0].split("’", 1)[0]  # the word before any apostrophe
     if base in SUBJECT_PRONOUNS and base not in ("this", "these", "those", "one", "who") and (
             base != first or base not in ("that", "it") or hi - j >= 3):
         if base != "that" or base != first:
             return True
     prev = first
-    for t in toks[j + 1:min(hi, j + 16)]:
-        if t.low in ("that", "which", "who", "whom") and first in DETERMINERS:
+    stop = min(hi, j + 16)
+    for low, cap in zip(lows[j + 1:stop], tk.caps[j + 1:stop], strict=True):
+        if low in ("that", "which", "who", "whom") and first in DETERMINERS:
             return False  # `the difficult moment that the country is going through`
-        if t.low in FINITE:
+        if low in FINITE:
             return True
-        if (len(t.low) > 4 and t.low.endswith("ed") and not t.cap
+        if (len(low) > 4 and low.endswith("ed") and not cap
                 and prev not in DETERMINERS and prev not in PREPOSITIONS and prev not in ("of", "and", ",")):
             return True
-        prev = t.low
+        prev = low
     return loose and hi - j >= 4
 
 
@@ -350,34 +378,32 @@ class Found:
     order: int = 0
 
 
-def _span(toks: Sequence[Tok], a: int, b: int, label: str) -> Span | None:
-    return Span(toks[a].start, toks[b - 1].end, label) if b > a else None
+def _span(tk: Toks, a: int, b: int, label: str) -> Span | None:
+    return Span(tk.starts[a], tk.ends[b - 1], label) if b > a else None
 
 
 def _clause_span(text: str, start: int, end: int) -> Span | None:
     s, e = _strip(text, start, end)
     while e > s and text[e - 1] in ".,;: \u00a0":
         e -= 1
-    if s < e and text[e - 1] in "”\"’»" and text[s] not in QUOTE_CHARS and e - 1 > s:
-        # a clause ending in a closing mark keeps it (mixed); nothing to do
-        pass
     if text[s:s + 5].lower() == "that ":
         s += 5
     return Span(s, e, "clause") if e - s >= 8 else None
 
 
-def _dateline_end(text: str, toks: Sequence[Tok], lo: int, hi: int) -> int:
+def _dateline_end(tk: Toks, lo: int, hi: int) -> int:
     """Index of the first token after a dateline (`PANO –`, `HANOI (VNA) —`), else lo."""
+    lows, caps = tk.lows, tk.caps
     for i in range(lo, min(hi, lo + 12)):
-        t = toks[i]
-        if t.low in ("–", "—", "-") and i > lo and toks[i].start > toks[i - 1].end:
-            head = toks[lo:i]
-            shouting = any(len(u.low) > 1 and text[u.start:u.end].isupper() for u in head)
-            capitalised = all(u.cap or not u.low.isalpha() for u in head)
-            if capitalised and (shouting or any(u.low == "(" for u in head)):
+        low = lows[i]
+        if low in ("–", "—", "-") and i > lo and tk.starts[i] > tk.ends[i - 1]:
+            head = range(lo, i)
+            shouting = any(len(lows[u]) > 1 and tk.words[u].isupper() for u in head)
+            capitalised = all(caps[u] or not lows[u].isalpha() for u in head)
+            if capitalised and (shouting or "(" in lows[lo:i]):
                 return i + 1  # `HANOI (VNA) —`, `PANO –`; not `Jason Sims — a teacher —`
             return lo
-        if t.low.isalpha() and not t.cap:
+        if low.isalpha() and not caps[i]:
             return lo
     return lo
 
@@ -420,13 +446,19 @@ def _kind(text: str, clause: Span, quotes: Sequence[QSpan]) -> str | None:
     return "mixed"
 
 
-def sentence_attributions(text: str, toks: list[Tok], quotes: Sequence[QSpan]) -> list[Attribution]:
-    """Indirect and mixed attributions of one sentence (tokens ``toks``)."""
-    hi = len(toks)
-    in_quote = _inside_quotes(toks, quotes)
-    heads = _cue_heads()  # a set lookup first: cue_at returns None for any other word
-    cues = [c for k in range(hi)
-            if not in_quote[k] and toks[k].low in heads and (c := cue_at(toks, k))]
+def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[Attribution]:
+    """Indirect and mixed attributions of one sentence (tokens ``tk``)."""
+    lows = tk.lows
+    hi = len(lows)
+    # a set lookup first: cue_at returns None for any word that is not a cue head
+    heads = _cue_heads()
+    candidates = list(compress(range(hi), map(heads.__contains__, lows)))
+    if not candidates:
+        return []
+    if quotes:
+        starts = tk.starts
+        candidates = [k for k in candidates if not _in_quote(starts[k], quotes)]
+    cues = [c for k in candidates if (c := cue_at(tk, k))]
     # drop cues that overlap a previous phrase cue
     kept: list[Cue] = []
     for c in cues:
@@ -435,10 +467,10 @@ def sentence_attributions(text: str, toks: list[Tok], quotes: Sequence[QSpan]) -
         kept.append(c)
     out: list[Attribution] = []
     subject: Span | None = None
-    lo = _dateline_end(text, toks, 0, hi)
+    lo = _dateline_end(tk, 0, hi)
     for idx, cue in enumerate(kept):
         nxt = kept[idx + 1] if idx + 1 < len(kept) else None
-        att = _read_cue(text, toks, cue, nxt, lo, hi, quotes, subject)
+        att = _read_cue(text, tk, cue, nxt, lo, hi, quotes, subject)
         if att:
             out.append(att)
             if att.speaker and subject is None:
@@ -446,136 +478,129 @@ def sentence_attributions(text: str, toks: list[Tok], quotes: Sequence[QSpan]) -
     return out
 
 
-def _inside_quotes(toks: Sequence[Tok], quotes: Sequence[QSpan]) -> list[bool]:
-    flags = [False] * len(toks)
-    if not quotes:
-        return flags
-    if not toks:
-        return flags
-    closes = quote_closes(quotes)
-    qi = bisect_left(closes, toks[0].start + 1)
-    for i, t in enumerate(toks):
-        while qi < len(quotes) and quotes[qi].close <= t.start:
-            qi += 1
-        if qi >= len(quotes):
-            break
-        q = quotes[qi]
-        if q.open < t.start < q.close and q.words >= 3:
-            flags[i] = True
-    return flags
+def _in_quote(offset: int, quotes: Sequence[QSpan]) -> bool:
+    """Whether a token starting at ``offset`` sits inside a quotation of 3 words or more
+    (the first quotation closing after it; closing offsets are sorted)."""
+    qi = bisect_left(quote_closes(quotes), offset + 1)
+    if qi >= len(quotes):
+        return False
+    q = quotes[qi]
+    return q.open < offset < q.close and q.words >= 3
 
 
-def _clause_end(text: str, toks: Sequence[Tok], nxt: Cue | None, start: int, hi: int) -> int:
+def _clause_end(tk: Toks, nxt: Cue | None, start: int, hi: int) -> int:
     """Token index where a clause starting at ``start`` ends: the sentence end, or the
     boundary before a following cue (`…, adding that …`, `… and added …`)."""
+    lows = tk.lows
     end = hi
     if nxt is not None and nxt.k > start:
-        seg = speaker_before(toks, nxt.k, start)
+        seg = speaker_before(tk, nxt.k, start)
         if seg is None:
             return end
         s0, s1, b = seg
-        bare = s1 == s0 or (s1 - s0 == 1 and toks[s0].low in SUBJECT_PRONOUNS)
-        if bare and b > start and toks[b].low in (",", "and", ";", "while", "but"):
+        bare = s1 == s0 or (s1 - s0 == 1 and lows[s0] in SUBJECT_PRONOUNS)
+        if bare and b > start and lows[b] in (",", "and", ";", "while", "but"):
             end = b
     for i in range(max(start, end - 6), end - 1):
-        if toks[i].low in ".!?" and toks[i + 1].low in ("—", "–", "-"):
+        if lows[i] in ".!?" and lows[i + 1] in ("—", "–", "-"):
             return i + 1  # `… next year. — VNS`: an outlet credit after the sentence
     return end
 
 
-def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi: int,
+def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
               quotes: Sequence[QSpan], subject: Span | None) -> Attribution | None:
+    lows = tk.lows
     k, cls = cue.k, cue.cls
     j = k + cue.n
-    cue_span = _span(toks, k, j, "cue")
+    cue_span = _span(tk, k, j, "cue")
     if cls == "according":
-        return _according(text, toks, k, j, lo, hi, cue_span, quotes, nxt)
-    if cls == "ask" or (k > 0 and toks[k - 1].low == "to"):
+        return _according(text, tk, k, j, lo, hi, cue_span, quotes, nxt)
+    if cls == "ask" or (k > 0 and lows[k - 1] == "to"):
         return None  # a direct-only cue, or an infinitive (`to maintain peace`)
-    seg = speaker_before(toks, k, lo)
+    seg = speaker_before(tk, k, lo)
     if seg is None:
         return None
     s0, s1, boundary = seg
-    participle = toks[k].low.endswith("ing")
-    if s0 == s1 and not participle and lo <= boundary and toks[boundary].low in (",", "—", "–"):
+    participle = lows[k].endswith("ing")
+    if s0 == s1 and not participle and lo <= boundary and lows[boundary] in (",", "—", "–"):
         # `…, said Mr Phuc.`: the speaker follows the cue
-        e = _np_after(text, toks, j, hi)
-        if cls == "say" and e > j and _inverted_speaker(text, toks, j, e, hi):
-            return _before_comma(text, toks, lo, boundary, _span(toks, j, e, "speaker"), cue_span, quotes)
+        e = _np_after(tk, j, hi)
+        if cls == "say" and e > j and _inverted_speaker(tk, j, e, hi):
+            return _before_comma(text, tk, lo, boundary, _span(tk, j, e, "speaker"), cue_span, quotes)
         # `Name, the minister, said …`: the name before the appositive
-        s0, s1 = _appositive(toks, boundary, lo)
+        s0, s1 = _appositive(tk, boundary, lo)
     # the hearer object of `told`
     if cls == "tell":
-        j = _object_end(text, toks, j, hi)
-    elif j < hi and toks[j].low in OBJECT_PRONOUNS and toks[j].low != "it" and toks[j].low != "her":
+        j = _object_end(tk, j, hi)
+    elif j < hi and lows[j] in OBJECT_PRONOUNS and lows[j] != "it" and lows[j] != "her":
         j += 1
     # skip adverbials up to `that`
     start = None
     if j < hi:
-        low = toks[j].low
+        low = lows[j]
         if low == "that":
             start = j + 1
         elif low == ":":
             start = j + 1
         elif low in PREPOSITIONS or low in TIME_WORDS:
             for i in range(j, min(hi, j + 16)):
-                if toks[i].low == "that":
+                if lows[i] == "that":
                     start = i + 1
                     break
-                if _is_stop(text, toks, i) or toks[i].low in QUOTE_CHARS:
+                if _is_stop(tk, i) or lows[i] in QUOTE_CHARS:
                     break
-                if toks[i].low == "," and i + 1 < hi and clause_like(toks, i + 1, hi, False):
+                if lows[i] == "," and i + 1 < hi and clause_like(tk, i + 1, hi, False):
                     start = i + 1
                     break
         elif low == ",":
             # `Barden says, far too many lives …` / `X says, win or lose, he is staying`
-            if cls in ("say", "tell") and j + 1 < hi and clause_like(toks, j + 1, hi, False):
+            if cls in ("say", "tell") and j + 1 < hi and clause_like(tk, j + 1, hi, False):
                 start = j + 1
-        elif clause_like(toks, j, hi, cls == "say"):
+        elif clause_like(tk, j, hi, cls == "say"):
             start = j
-    if participle and s1 > s0 and not toks[s0].cap and toks[s0].low not in DETERMINERS \
-            and toks[s0].low not in SUBJECT_PRONOUNS:
+    if participle and s1 > s0 and not tk.caps[s0] and lows[s0] not in DETERMINERS \
+            and lows[s0] not in SUBJECT_PRONOUNS:
         s0 = s1  # `…, making a pitch to voters, saying …`: the subject of the sentence speaks
-    speaker = _span(toks, s0, s1, "speaker")
-    if speaker is None and (participle or (lo <= boundary and toks[boundary].low == "and")):
+    speaker = _span(tk, s0, s1, "speaker")
+    if speaker is None and (participle or (lo <= boundary and lows[boundary] == "and")):
         # `…, saying …` / `X praised Y and said …`: the subject of the sentence
-        speaker = subject or _subject(toks, lo, boundary)
+        speaker = subject or _subject(tk, lo, boundary)
     if start is not None and start < hi:
-        if toks[start].low in ("to",):
+        if lows[start] in ("to",):
             return None
-        end = _clause_end(text, toks, nxt, start, hi)
+        end = _clause_end(tk, nxt, start, hi)
         if end <= start:
             return None
-        clause = _clause_span(text, toks[start].start, toks[end - 1].end)
+        clause = _clause_span(text, tk.starts[start], tk.ends[end - 1])
         if clause is None:
             return None
-        if speaker is None and not toks[k].low.endswith("ing"):
+        if speaker is None and not lows[k].endswith("ing"):
             return None
         kind = _kind(text, clause, quotes)
         if kind is None:
             return None
         return Attribution(clause, kind, cue_span, speaker)
     # `CLAUSE, X said [adverbials].` / `CLAUSE, said X.` / `… “a burn bag,” the Times said.`
-    if boundary < lo or not (toks[boundary].low == "," or (
-            toks[boundary].low in "”\"’" and boundary > lo and toks[boundary - 1].low == ",")):
+    if boundary < lo or not (lows[boundary] == "," or (
+            lows[boundary] in "”\"’" and boundary > lo and lows[boundary - 1] == ",")):
         return None
-    if j < hi and not (_is_stop(text, toks, j) or toks[j].low in PREPOSITIONS
-                       or toks[j].low in TIME_WORDS or toks[j].low in (",", "—", "–", "(")):
+    if j < hi and not (_is_stop(tk, j) or lows[j] in PREPOSITIONS
+                       or lows[j] in TIME_WORDS or lows[j] in (",", "—", "–", "(")):
         if not (s0 == s1):
             return None
     if s0 == s1:
-        if toks[k].low.endswith("ing") or cls != "say":
+        if lows[k].endswith("ing") or cls != "say":
             return None
-        e = _np_after(text, toks, j, hi)
-        if e == j or not _inverted_speaker(text, toks, j, e, hi):
+        e = _np_after(tk, j, hi)
+        if e == j or not _inverted_speaker(tk, j, e, hi):
             return None
-        speaker = _span(toks, j, e, "speaker")
-    if speaker is not None and not _np_ok(toks, speaker, s0, s1):
+        speaker = _span(tk, j, e, "speaker")
+    if speaker is not None and not _np_ok(tk, speaker, s0, s1):
         return None
     cstart = lo
     if cstart >= boundary:
         return None
-    clause = _clause_span(text, toks[cstart].start, _boundary_end(toks, boundary))
+    clause = _clause_span(text, tk.starts[cstart], _boundary_end(tk, boundary))
     if clause is None or boundary - cstart < 3:
         return None
     kind = _kind(text, clause, quotes)
@@ -584,126 +609,126 @@ def _read_cue(text: str, toks: list[Tok], cue: Cue, nxt: Cue | None, lo: int, hi
     return Attribution(clause, kind, cue_span, speaker)
 
 
-def _inverted_speaker(text: str, toks: Sequence[Tok], j: int, e: int, hi: int) -> bool:
+def _inverted_speaker(tk: Toks, j: int, e: int, hi: int) -> bool:
     """Whether tokens j..e after a cue name its speaker (`…, said Mr Phuc.`)."""
-    first = toks[j]
-    if first.low in ("a", "an", "that") or first.low in NOT_CLAUSE_START:
+    lows = tk.lows
+    first = lows[j]
+    if first in ("a", "an", "that") or first in NOT_CLAUSE_START:
         return False
-    if any(t.low == "that" for t in toks[e:e + 12]):
+    if "that" in lows[e:e + 12]:
         return False  # `…, said in a statement on Monday that …`
-    at_end = e >= hi or _is_stop(text, toks, e) or toks[e].low == ","
-    if first.low in SUBJECT_PRONOUNS:
+    at_end = e >= hi or _is_stop(tk, e) or lows[e] == ","
+    if first in SUBJECT_PRONOUNS:
         return at_end and e == j + 1  # `…, said he.`
     if at_end:
-        return first.cap or first.low in DETERMINERS
-    if toks[e].low not in PREPOSITIONS:
+        return tk.caps[j] or first in DETERMINERS
+    if lows[e] not in PREPOSITIONS:
         return False
-    return all(t.cap or t.low in ("of", "the", "and", "-", ".")
-               for t in toks[j:e] if t.low.isalpha() or t.low == "-")
+    return all(cap or low in ("of", "the", "and", "-", ".")
+               for low, cap in zip(lows[j:e], tk.caps[j:e], strict=True) if low.isalpha() or low == "-")
 
 
-def _subject(toks: Sequence[Tok], lo: int, hi: int) -> Span | None:
+def _subject(tk: Toks, lo: int, hi: int) -> Span | None:
     """The noun phrase at the start of a sentence (`The Arizona Republican survived …`):
     the words before the first verb-like word (finite, `-ed`, a cue) or punctuation."""
     words = cue_lexicon()[0]
-    if lo < hi and (toks[lo].low in PREPOSITIONS or toks[lo].low in TIME_WORDS):
+    if lo < hi and (tk.lows[lo] in PREPOSITIONS or tk.lows[lo] in TIME_WORDS):
         # `Earlier in the week, the senator …`: the subject follows the opening phrase
-        comma = next((x for x in range(lo, min(hi, lo + 10)) if toks[x].low == ","), None)
+        comma = next((x for x in range(lo, min(hi, lo + 10)) if tk.lows[x] == ","), None)
         if comma is None:
             return None
         lo = comma + 1
     e = lo
     while e < hi and e - lo < 7:
-        t = toks[e]
-        past = not t.cap and len(t.low) > 3 and t.low.endswith("ed")
-        verbish = (t.low in FINITE or t.low in words or past
-                   or t.low in _BREAK_PUNCT or t.low in CLAUSE_BREAKS)
+        low = tk.lows[e]
+        past = not tk.caps[e] and len(low) > 3 and low.endswith("ed")
+        verbish = (low in FINITE or low in words or past
+                   or low in _BREAK_PUNCT or low in CLAUSE_BREAKS)
         if verbish:
             break
         e += 1
-    while e > lo and toks[e - 1].low in BEFORE_CUE_SKIP:
+    while e > lo and tk.lows[e - 1] in BEFORE_CUE_SKIP:
         e -= 1
     if e == lo or e - lo >= 7 or e >= hi:
         return None
-    return _span(toks, lo, e, "speaker") if toks[e - 1].low not in DETERMINERS else None
+    return _span(tk, lo, e, "speaker") if tk.lows[e - 1] not in DETERMINERS else None
 
 
-def _boundary_end(toks: Sequence[Tok], boundary: int) -> int:
+def _boundary_end(tk: Toks, boundary: int) -> int:
     """Where a clause before its attribution ends: at the comma, or after a closing mark
     that follows a comma (`… a “burn bag,” the Times said`)."""
-    t = toks[boundary]
-    return t.end if t.low in QUOTE_CHARS else t.start
+    return tk.ends[boundary] if tk.lows[boundary] in QUOTE_CHARS else tk.starts[boundary]
 
 
-def _before_comma(text: str, toks: list[Tok], lo: int, boundary: int, speaker: Span | None,
+def _before_comma(text: str, tk: Toks, lo: int, boundary: int, speaker: Span | None,
                   cue_span: Span | None, quotes: Sequence[QSpan]) -> Attribution | None:
     """`CLAUSE, <speaker and cue>`: the clause from the sentence start to the comma."""
     if boundary - lo < 3:
         return None
-    clause = _clause_span(text, toks[lo].start, _boundary_end(toks, boundary))
+    clause = _clause_span(text, tk.starts[lo], _boundary_end(tk, boundary))
     if clause is None:
         return None
     kind = _kind(text, clause, quotes)
     return Attribution(clause, kind, cue_span, speaker) if kind else None
 
 
-def _pure_name(toks: Sequence[Tok], a: int, b: int) -> bool:
-    words = [t for t in toks[a:b] if t.low.isalpha()]
-    return 0 < len(words) <= 6 and all(t.cap for t in words)
+def _pure_name(tk: Toks, a: int, b: int) -> bool:
+    caps = [cap for low, cap in zip(tk.lows[a:b], tk.caps[a:b], strict=True) if low.isalpha()]
+    return 0 < len(caps) <= 6 and all(caps)
 
 
-def _appositive(toks: Sequence[Tok], comma: int, lo: int) -> tuple[int, int]:
+def _appositive(tk: Toks, comma: int, lo: int) -> tuple[int, int]:
     """The speaker of `Name, appositive, …, said`: the nearest comma-separated segment that
     is a bare name, else the nearest segment."""
     first: tuple[int, int] | None = None
     b = comma
     for _ in range(5):
-        if b < lo or toks[b].low not in (",", "—", "–", "and", "who", "which", "whose"):
+        if b < lo or tk.lows[b] not in (",", "—", "–", "and", "who", "which", "whose"):
             break
-        seg = speaker_before(toks, b, lo)
+        seg = speaker_before(tk, b, lo)
         if seg is None or seg[1] <= seg[0]:
             break
-        if lo <= seg[2] and toks[seg[2]].low in ("who", "which", "whose"):
+        if lo <= seg[2] and tk.lows[seg[2]] in ("who", "which", "whose"):
             b = seg[2] - 1  # `…, which financed half of it,`: a relative clause
             continue
         if first is None:
             first = (seg[0], seg[1])
-        if _pure_name(toks, seg[0], seg[1]):
+        if _pure_name(tk, seg[0], seg[1]):
             return seg[0], seg[1]
         b = seg[2]
     return first if first else (comma, comma)
 
 
-def _np_ok(toks: Sequence[Tok], speaker: Span, s0: int, s1: int) -> bool:
+def _np_ok(tk: Toks, speaker: Span, s0: int, s1: int) -> bool:
     if s1 <= s0:
         return True
-    first = toks[s0]
-    return first.cap or first.low in SUBJECT_PRONOUNS or first.low in DETERMINERS or s1 - s0 <= 3
+    first = tk.lows[s0]
+    return tk.caps[s0] or first in SUBJECT_PRONOUNS or first in DETERMINERS or s1 - s0 <= 3
 
 
-def _according(text: str, toks: list[Tok], k: int, j: int, lo: int, hi: int, cue_span: Span | None,
+def _according(text: str, tk: Toks, k: int, j: int, lo: int, hi: int, cue_span: Span | None,
                quotes: Sequence[QSpan], nxt: Cue | None) -> Attribution | None:
-    e = _np_after(text, toks, j, hi, 12)
+    e = _np_after(tk, j, hi, 12)
     if e == j:
         return None
-    if k <= lo + 1 and not (e < hi and toks[e].low == ","):
+    if k <= lo + 1 and not (e < hi and tk.lows[e] == ","):
         # `According to early results of polls conducted for …, CLAUSE`: a long source
-        comma = next((x for x in range(e, min(hi, j + 30)) if toks[x].low == ","), None)
-        if comma is not None and not any(t.low in QUOTE_CHARS for t in toks[e:comma]):
+        comma = next((x for x in range(e, min(hi, j + 30)) if tk.lows[x] == ","), None)
+        if comma is not None and QUOTE_CHARS.isdisjoint(tk.lows[e:comma]):
             e = comma
-    speaker = _span(toks, j, e, "speaker")
-    if e < hi and toks[e].low == "," and k <= lo + 1:
+    speaker = _span(tk, j, e, "speaker")
+    if e < hi and tk.lows[e] == "," and k <= lo + 1:
         start = e + 1
-        end = _clause_end(text, toks, nxt, start, hi)
+        end = _clause_end(tk, nxt, start, hi)
         if end - start < 3:
             return None
-        clause = _clause_span(text, toks[start].start, toks[end - 1].end)
-    elif k > lo and toks[k - 1].low == ",":
+        clause = _clause_span(text, tk.starts[start], tk.ends[end - 1])
+    elif k > lo and tk.lows[k - 1] == ",":
         if k - 1 - lo < 3:
             return None
-        clause = _clause_span(text, toks[lo].start, toks[k - 1].start)
-    elif k - lo >= 4 and (e >= hi or _is_stop(text, toks, e)):
-        clause = _clause_span(text, toks[lo].start, toks[k - 1].end)  # `… by 271 delegates according to X.`
+        clause = _clause_span(text, tk.starts[lo], tk.starts[k - 1])
+    elif k - lo >= 4 and (e >= hi or _is_stop(tk, e)):
+        clause = _clause_span(text, tk.starts[lo], tk.ends[k - 1])  # `… by 271 delegates according to X.`
     else:
         return None
     if clause is None:
@@ -713,94 +738,103 @@ def _according(text: str, toks: list[Tok], k: int, j: int, lo: int, hi: int, cue
 
 
 # --------------------------------------------------------------------------- direct
-def _after_attribution(text: str, toks: list[Tok], i: int, hi: int
+def _after_attribution(text: str, tk: Toks, i: int, hi: int
                        ) -> tuple[Span | None, Span, int] | None:
     """`“…,” he said` / `“…,” said Smith`: the speaker, the cue and the attribution's last
-    token, reading from token ``i`` (the first token after the closing mark)."""
-    while i < hi and toks[i].low in (",", "—", "–", "-"):
+    token, reading from token ``i`` (the first token after the closing mark).
+    An appositive (`Smith, the minister, said`) may stand between the mark and the cue."""
+    lows = tk.lows
+    while i < hi and lows[i] in (",", "—", "–", "-"):
         i += 1
     w0 = i
     stop = i
     while stop < hi and stop - w0 < 14:
-        if toks[stop].low in QUOTE_CHARS or _is_stop(text, toks, stop) or toks[stop].low in (":", ";"):
+        low = lows[stop]
+        if low in QUOTE_CHARS or (low in _STOP and _is_stop(tk, stop)) or low in (":", ";"):
             break
         stop += 1
+    heads = _cue_heads()
     for c in range(w0, stop):
-        cue = cue_at(toks, c)
-        if cue is None or cue.cls in ("according", "express") or (c > 0 and toks[c - 1].low == "to"):
+        if lows[c] not in heads:
+            continue  # cue_at would return None
+        cue = cue_at(tk, c)
+        if cue is None or cue.cls in ("according", "express") or (c > 0 and lows[c - 1] == "to"):
             continue
         if c - w0 > _MAX_SPEAKER:
             return None
-        if any(t.low in FINITE or t.low == "to" for t in toks[w0:c]):
+        if any(low in FINITE or low == "to" for low in lows[w0:c]):
             return None  # `“…” is what he wanted to say`: not an attribution
-        if any(toks[x].low in (",", "(") for x in range(w0, c)):
-            # an appositive `Smith, the minister, said` is fine; anything else is not ours
-            pass
         j = c + cue.n
         cue_end = j
         if cue.cls == "tell":
-            cue_end = _object_end(text, toks, j, stop)
+            cue_end = _object_end(tk, j, stop)
         if c > w0:
-            if toks[c - 1].low in NEGATIONS:
+            if lows[c - 1] in NEGATIONS:
                 return None
             s_end = c
-            while s_end > w0 and toks[s_end - 1].low in BEFORE_CUE_SKIP:
+            while s_end > w0 and lows[s_end - 1] in BEFORE_CUE_SKIP:
                 s_end -= 1
-            speaker = _span(toks, w0, s_end, "speaker")
+            speaker = _span(tk, w0, s_end, "speaker")
         else:
-            e = _np_after(text, toks, cue_end, stop)
-            speaker = _span(toks, cue_end, e, "speaker") if e > cue_end else None
+            e = _np_after(tk, cue_end, stop)
+            speaker = _span(tk, cue_end, e, "speaker") if e > cue_end else None
             if speaker is None:
                 return None
-        cue_span = _span(toks, c, j, "cue")
+        cue_span = _span(tk, c, j, "cue")
         assert cue_span is not None
         return speaker, cue_span, stop
     return None
 
 
-def _before_attribution(text: str, toks: list[Tok], lo: int, i: int
+def _before_attribution(text: str, tk: Toks, lo: int, i: int
                         ) -> tuple[Span | None, Span | None] | None:
     """`He said: “…”` / `Smith told reporters, “…”`: tokens lo..i precede the mark."""
     if i <= lo:
         return None
+    lows = tk.lows
+    heads = _cue_heads()
     for c in range(i - 1, max(lo, i - 10) - 1, -1):
-        cue = cue_at(toks, c)
+        if lows[c] not in heads:
+            continue  # cue_at would return None
+        cue = cue_at(tk, c)
         if cue is None or cue.cls == "according":
             if cue and cue.cls == "according":
-                e = _np_after(text, toks, c + 2, i)
-                return _span(toks, c + 2, e, "speaker"), _span(toks, c, c + 2, "cue")
+                e = _np_after(tk, c + 2, i)
+                return _span(tk, c + 2, e, "speaker"), _span(tk, c, c + 2, "cue")
             continue
-        tail = toks[c + cue.n:i]
-        if any(t.low in QUOTE_CHARS for t in tail):
+        tail = lows[c + cue.n:i]
+        if not QUOTE_CHARS.isdisjoint(tail):
             return None
         if len(tail) > 8:
             return None
-        if tail and tail[-1].low not in (":", ",", "that", "—", "–") and len(tail) > 2:
+        if tail and tail[-1] not in (":", ",", "that", "—", "–") and len(tail) > 2:
             return None
-        if tail and tail[-1].low in PREPOSITIONS:
+        if tail and tail[-1] in PREPOSITIONS:
             return None  # `said on “Hannity,”`: a title after a preposition
-        seg = speaker_before(toks, c, lo)
+        seg = speaker_before(tk, c, lo)
         if seg is None:
             return None
         s0, s1, boundary = seg
-        if s0 == s1 and lo <= boundary and toks[boundary].low == ",":
-            s0, s1 = _appositive(toks, boundary, lo)
-        speaker = _span(toks, s0, s1, "speaker")
-        return speaker, _span(toks, c, c + cue.n, "cue")
+        if s0 == s1 and lo <= boundary and lows[boundary] == ",":
+            s0, s1 = _appositive(tk, boundary, lo)
+        speaker = _span(tk, s0, s1, "speaker")
+        return speaker, _span(tk, c, c + cue.n, "cue")
     return None
 
 
-def _label(text: str, toks: list[Tok]) -> tuple[Span | None, Span | None] | None:
+def _label(text: str, tk: Toks) -> tuple[Span | None, Span | None] | None:
     """A sentence ending with a colon that introduces a quotation: its cue and speaker,
     or a bare speaker label (`Commissioner Jane Roe:`)."""
-    if not toks or toks[-1].low != ":":
+    lows = tk.lows
+    if not lows or lows[-1] != ":":
         return None
-    found = _before_attribution(text, toks, 0, len(toks))
+    found = _before_attribution(text, tk, 0, len(lows))
     if found:
         return found
-    n = len(toks) - 1
-    if 1 <= n <= 8 and all(t.cap or t.low in ("of", "-", ".", "’s", "'s") for t in toks[:n]):
-        return _span(toks, 0, n, "speaker"), None
+    n = len(lows) - 1
+    if 1 <= n <= 8 and all(cap or low in ("of", "-", ".", "’s", "'s")
+                           for low, cap in zip(lows[:n], tk.caps[:n], strict=True)):
+        return _span(tk, 0, n, "speaker"), None
     return None
 
 
@@ -840,16 +874,16 @@ def _headline_label(text: str, para: Span) -> Attribution | None:
     if colon < 0:
         return None
     label = tokenize(text, para.start, colon)
-    words = [t for t in label if t.low.isalpha()]
-    if not 1 <= len(label) <= 5 or not words or not label[0].cap:
+    words = [(low, cap) for low, cap in zip(label.lows, label.caps, strict=True) if low.isalpha()]
+    if not 1 <= len(label) <= 5 or not words or not label.caps[0]:
         return None
-    if any((not t.cap and t.low not in _LABEL_NOUNS) or t.low in DETERMINERS for t in words):
+    if any((not cap and low not in _LABEL_NOUNS) or low in DETERMINERS for low, cap in words):
         return None
     clause = _clause_span(text, colon + 2, para.end)
     if clause is None or _word_count(text, clause.start, clause.end) < 3:
         return None
     return Attribution(clause, "indirect", Span(colon, colon + 1, "cue"),
-                       Span(label[0].start, label[-1].end, "speaker"))
+                       Span(label.starts[0], label.ends[-1], "speaker"))
 
 
 class LazyTokens:
@@ -858,36 +892,57 @@ class LazyTokens:
 
     def __init__(self, text: str, sents: Sequence[Span]) -> None:
         self.text, self.sents = text, sents
-        self.cache: dict[int, list[Tok]] = {}
-        self.start_cache: dict[int, list[int]] = {}
+        self.cache: dict[int, Toks] = {}
 
-    def __getitem__(self, i: int) -> list[Tok]:
-        toks = self.cache.get(i)
-        if toks is None:
+    def __getitem__(self, i: int) -> Toks:
+        tk = self.cache.get(i)
+        if tk is None:
             s = self.sents[i]
-            toks = tokenize(self.text, s.start, s.end) if len(s) <= _MAX_SENTENCE else []
-            self.cache[i] = toks
-        return toks
+            tk = tokenize(self.text, s.start, s.end) if len(s) <= _MAX_SENTENCE else _no_tokens()
+            self.cache[i] = tk
+        return tk
 
     def starts(self, i: int) -> list[int]:
-        got = self.start_cache.get(i)
-        if got is None:
-            got = self.start_cache[i] = [t.start for t in self[i]]
-        return got
+        return self[i].starts
+
+
+def _no_tokens() -> Toks:
+    return Toks([], [], [], [], [])
+
+
+def _alternation(words: Sequence[str]) -> str:
+    """A regex matching exactly ``words``, factored as a trie (`sa(?:id|ys?)`) so that the
+    engine tries one branch per letter instead of one per word."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    return emit(trie)
 
 
 @lru_cache(maxsize=1)
-def _cue_hint() -> frozenset[str]:
-    """Every word that can begin a cue: a quick test before a sentence is tokenised."""
+def _cue_hint() -> re.Pattern[str]:
+    """Every word that can begin a cue, as a whole run of letters of the lowercased text:
+    a quick test before a sentence is tokenised."""
     words, phrases, _ = cue_lexicon()
-    return frozenset(set(words) | {p[0] for p in phrases} | {"according"})
-
-
-_LETTERS = re.compile(r"[a-z]+")
+    hints = set(words) | {p[0] for p in phrases} | {"according"}
+    letters = sorted(w for w in hints if re.fullmatch(r"[a-z]+", w))  # others never match
+    return re.compile(r"(?<![a-z])" + _alternation(letters) + r"(?![a-z])")
 
 
 def _has_cue_word(text: str, sent: Span, quotes: Sequence[QSpan]) -> bool:
-    return not _cue_hint().isdisjoint(_LETTERS.findall(text[sent.start:sent.end].lower()))
+    return _cue_hint().search(text[sent.start:sent.end].lower()) is not None
+
 
 def find_attributions(doc: Document) -> list[Attribution]:
     """Every quoted or reported statement with its cue and speaker words, in text order."""
@@ -963,12 +1018,12 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
             if ti >= len(toks) and si + 1 < len(sents):
                 ci, ti = si + 1, 0
             ctoks = sent_toks[ci]
-            if ti < len(ctoks) and ctoks[ti].start - q.close <= 3:
+            if ti < len(ctoks) and ctoks.starts[ti] - q.close <= 3:
                 got = _after_attribution(text, ctoks, ti, len(ctoks))
                 if got:
                     speaker, cue, stop = got
                     attributed = True
-                    end_off = ctoks[stop - 1].end if stop > 0 else q.close
+                    end_off = ctoks.ends[stop - 1] if stop > 0 else q.close
                     last_att = (speaker, cue, end_off)
         # 2. before the opening mark
         if not attributed:
