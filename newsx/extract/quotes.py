@@ -145,8 +145,8 @@ def scan_quotes(text: str, para: Span) -> QuoteList:
     spans: QuoteList = QuoteList()
     opener: tuple[str, int] | None = None
     lo, hi = para.start, para.end
-    for m in _QUOTE_MARK.finditer(text, lo, hi):
-        c, i = m.group(), m.start()
+    for i in map(_START, _QUOTE_MARK.finditer(text, lo, hi)):
+        c = text[i]
         prev = text[i - 1] if i > lo else " "
         nxt = text[i + 1] if i + 1 < hi else " "
         if opener is None:
@@ -472,9 +472,11 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[
     if not candidates:
         return []
     if quotes:
-        starts = tk.starts
-        candidates = [k for k in candidates if not _in_quote(starts[k], quotes)]
+        starts, closes = tk.starts, quote_closes(quotes)
+        candidates = [k for k in candidates if not _in_quote(starts[k], quotes, closes)]
     cues = [c for k in candidates if (c := cue_at(tk, k))]
+    if not cues:
+        return []
     # drop cues that overlap a previous phrase cue
     kept: list[Cue] = []
     for c in cues:
@@ -494,10 +496,10 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[
     return out
 
 
-def _in_quote(offset: int, quotes: Sequence[QSpan]) -> bool:
+def _in_quote(offset: int, quotes: Sequence[QSpan], closes: list[int]) -> bool:
     """Whether a token starting at ``offset`` sits inside a quotation of 3 words or more
-    (the first quotation closing after it; closing offsets are sorted)."""
-    qi = bisect_left(quote_closes(quotes), offset + 1)
+    (the first quotation closing after it; ``closes`` are the sorted closing offsets)."""
+    qi = bisect_left(closes, offset + 1)
     if qi >= len(quotes):
         return False
     q = quotes[qi]
@@ -956,8 +958,40 @@ def _cue_hint() -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])" + _alternation(letters) + r"(?![a-z])")
 
 
-def _has_cue_word(text: str, sent: Span, quotes: Sequence[QSpan]) -> bool:
-    return _cue_hint().search(text[sent.start:sent.end].lower()) is not None
+def _has_cue_word(text: str, start: int, end: int) -> bool:
+    return _cue_hint().search(text[start:end].lower()) is not None
+
+
+_AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+class CueWords:
+    """Where the words that can begin a cue stand in a document, found by one search of the
+    lowercased text; ``within`` answers `_has_cue_word` for a sentence without slicing it.
+
+    A sentence holds a cue word iff a whole run of letters inside it is one; the runs of
+    the text and of the sentence are the same unless a run crosses the sentence's edge (then
+    the sentence is searched alone) or lowercasing changes the text's length (then every
+    sentence is)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        low = text.lower()
+        self.low = low if len(low) == len(text) else None
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        if self.low is not None:
+            for m in _cue_hint().finditer(low):
+                self.starts.append(m.start())
+                self.ends.append(m.end())
+
+    def within(self, start: int, end: int) -> bool:
+        low = self.low
+        if low is None or (0 < start < len(low) and low[start - 1] in _AZ and low[start] in _AZ) or (
+                0 < end < len(low) and low[end - 1] in _AZ and low[end] in _AZ):
+            return _has_cue_word(self.text, start, end)
+        i = bisect_left(self.starts, start)
+        return i < len(self.starts) and self.ends[i] <= end
 
 
 def find_attributions(doc: Document) -> list[Attribution]:
@@ -965,6 +999,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
     text = doc.text
     sentences = doc.sentences
     sent_starts = [s.start for s in sentences]
+    cue_words = CueWords(text)
     out: list[Attribution] = []
     prev_label: tuple[Span | None, Span | None] | None = None
     prev_para_quoted = False
@@ -982,7 +1017,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
         sent_toks = LazyTokens(text, para_sents)
         found: list[Attribution] = []
         for si, sent in enumerate(para_sents):
-            if len(sent) <= _MAX_SENTENCE and _has_cue_word(text, sent, quotes):
+            if sent.end - sent.start <= _MAX_SENTENCE and cue_words.within(sent.start, sent.end):
                 found.extend(sentence_attributions(text, sent_toks[si], quotes))
         direct, para_quoted = _direct(text, para, para_sents, sent_toks, quotes, prev_label,
                                       prev_para_quoted)
@@ -1012,6 +1047,8 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
 def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
             quotes: Sequence[QSpan], prev_label: tuple[Span | None, Span | None] | None,
             prev_para_quoted: bool) -> tuple[list[Attribution], bool]:
+    if not quotes or not sents:
+        return [], False
     out: list[Attribution] = []
     starts = [s.start for s in sents]
     last_att: tuple[Span | None, Span | None, int] | None = None  # speaker, cue, end offset
@@ -1091,8 +1128,10 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
 
 def _ends_with_pause(text: str, q: QSpan) -> bool:
     """`“Yes,” he said` / `“No!” she said`: a comma or end mark at the closing mark."""
-    around = text[q.end - 1:q.close + 1]
-    return any(c in ",!?." for c in around)
+    return not _PAUSE_MARKS.isdisjoint(text[q.end - 1:q.close + 1])
+
+
+_PAUSE_MARKS = frozenset(",!?.")
 
 
 def _sentence_end(sents: Sequence[Span], si: int, offset: int) -> int:
