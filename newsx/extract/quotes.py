@@ -965,33 +965,26 @@ def _has_cue_word(text: str, start: int, end: int) -> bool:
 _AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-class CueWords:
-    """Where the words that can begin a cue stand in a document, found by one search of the
-    lowercased text; ``within`` answers `_has_cue_word` for a sentence without slicing it.
+class ParagraphCueWords:
+    """`_has_cue_word` for the sentences of one paragraph, lowercasing the paragraph once.
 
-    A sentence holds a cue word iff a whole run of letters inside it is one; the runs of
-    the text and of the sentence are the same unless a run crosses the sentence's edge (then
-    the sentence is searched alone) or lowercasing changes the text's length (then every
-    sentence is)."""
+    A sentence holds a cue word iff a whole run of letters inside it is one. Searching the
+    lowercased paragraph between the sentence's offsets finds the same runs, unless a run
+    crosses the sentence's start (the search would see the letters before it) or
+    lowercasing changes the paragraph's length: then the sentence is searched alone."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        low = text.lower()
-        self.low = low if len(low) == len(text) else None
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        if self.low is not None:
-            for m in _cue_hint().finditer(low):
-                self.starts.append(m.start())
-                self.ends.append(m.end())
+    def __init__(self, text: str, para: Span) -> None:
+        self.text, self.start, self.end = text, para.start, para.end
+        low = text[para.start:para.end].lower()
+        self.low = low if len(low) == para.end - para.start else None
+        self.search = _cue_hint().search
 
     def within(self, start: int, end: int) -> bool:
-        low = self.low
-        if low is None or (0 < start < len(low) and low[start - 1] in _AZ and low[start] in _AZ) or (
-                0 < end < len(low) and low[end - 1] in _AZ and low[end] in _AZ):
+        low, base = self.low, self.start
+        if low is None or start < base or end > self.end or (
+                start > base and low[start - base - 1] in _AZ and low[start - base] in _AZ):
             return _has_cue_word(self.text, start, end)
-        i = bisect_left(self.starts, start)
-        return i < len(self.starts) and self.ends[i] <= end
+        return self.search(low, start - base, end - base) is not None
 
 
 def find_attributions(doc: Document) -> list[Attribution]:
@@ -999,7 +992,6 @@ def find_attributions(doc: Document) -> list[Attribution]:
     text = doc.text
     sentences = doc.sentences
     sent_starts = [s.start for s in sentences]
-    cue_words = CueWords(text)
     out: list[Attribution] = []
     prev_label: tuple[Span | None, Span | None] | None = None
     prev_para_quoted = False
@@ -1015,6 +1007,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
             para = Span(para.start, para_sents[-1].end, para.label)
         quotes = _scan_readable(text, para, para_sents)
         sent_toks = LazyTokens(text, para_sents)
+        cue_words = ParagraphCueWords(text, para)
         found: list[Attribution] = []
         for si, sent in enumerate(para_sents):
             if sent.end - sent.start <= _MAX_SENTENCE and cue_words.within(sent.start, sent.end):
