@@ -57,7 +57,8 @@ _NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?")
 _PHRASE = re.compile(r"[^,;.()\"“”\n—–]{1,160}")
 _ABBREV_END = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Ft|Mt|Inc|Co|Corp|Gen|Col|Lt|Prof))$")
-_PRONOUN = re.compile(r"\b([Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)\b")
+# he, him, his, she, her, hers as whole words; the first letter as a class lets the scanner skip ahead.
+_PRONOUN = re.compile(r"([HhSs](?<!\w[HhSs])(?:(?<=[Hh])(?:e|im|is|ers?)|(?<=[Ss])he))\b")
 _SENT_START = re.compile(r"(?:^|[.!?…][\"'”’)]{0,3}[ \u00a0]+|\n)[\"'“‘(\[ \u00a0]{0,3}$")
 _APPOS_STOP = frozenset(("who", "which", "said", "says", "told", "added", "when", "where", "while"))
 _DETERMINERS = frozenset(("a", "an", "his", "her", "its", "their", "our", "whose"))
@@ -176,13 +177,32 @@ def _excluded_ranges(doc: Document, authors: Sequence[Span]) -> list[tuple[int, 
     text = doc.text
     # The pattern opens with a newline (fast to scan for); a leading one covers the first line.
     ranges += [(max(0, m.start() - 1), m.end() - 1) for m in _BYLINE.finditer("\n" + text)]
-    if any(w in text for w in _CREDIT_WORDS):
-        ranges += [(m.start(), m.end()) for m in _CREDIT.finditer(text)]
+    ranges += _credits(text)
     for m in _SIDEBAR.finditer(text):
         if m.start() > 0.3 * len(text):  # after the story: the rest is links to other stories
             ranges.append((m.start(), len(text)))
             break
     return _merged(ranges)
+
+
+def _credits(text: str) -> list[tuple[int, int]]:
+    """``_CREDIT.finditer``, tried only where a credit word stands (str.find is much faster
+    than scanning every p, i and c)."""
+    starts = []
+    for w in _CREDIT_WORDS:
+        i = text.find(w, 1)
+        while i >= 0:
+            if text[i - 1] in "PpIiCc":
+                starts.append(i - 1)
+            i = text.find(w, i + 1)
+    out: list[tuple[int, int]] = []
+    for s in sorted(starts):
+        if out and s < out[-1][1]:
+            continue  # inside the previous match: the scan goes on after it
+        m = _CREDIT.match(text, s)
+        if m:
+            out.append((m.start(), m.end()))
+    return out
 
 
 def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -376,7 +396,7 @@ def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     window = text[max(0, occ.start - 160):occ.start - 2]
     cut = max(window.rfind(c) for c in "\n,;(:“\"|—–")
     words = window[cut + 1:].split()
-    heads = [i for i, w in enumerate(words) if _word_info(w, lex)[1]]
+    heads = [i for i, w in enumerate(words) if _head_word(w, lex)]
     if not heads:
         return []
     h = heads[-1]
@@ -418,11 +438,6 @@ def _split_titles(phrase: str, lex: Lexicon) -> list[str]:
     return out
 
 
-def _contained_folded(a: str, b: str) -> bool:
-    """``_contained`` for titles already folded."""
-    return len(a) < len(b) and f" {a} " in f" {b} "
-
-
 def _contained(short: str, long: str) -> bool:
     """Whether the words of ``short`` occur, in a row, inside ``long`` (folded)."""
     a, b = fold(short).split(), fold(long).split()
@@ -450,6 +465,19 @@ def _phrase(text: str, pos: int) -> tuple[str, int]:
     return out, end
 
 
+_HEAD_WORD: dict[str, bool] = {}
+
+
+def _head_word(w: str, lex: Lexicon) -> bool:
+    """Whether a word as written is a title head (trailing dots and possessive aside), cached."""
+    got = _HEAD_WORD.get(w)
+    if got is None:
+        if len(_HEAD_WORD) > 100_000:
+            _HEAD_WORD.clear()
+        got = _HEAD_WORD[w] = _is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)
+    return got
+
+
 def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
     """Titles in an apposition after a name: ``X, UN Under-Secretary-General for …, said``."""
     titles: list[str] = []
@@ -459,6 +487,11 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
         raw, stop = _phrase(text, pos)
         phrase = raw.strip()
         words = phrase.split()
+        lead = 0
+        while lead < len(words) and fold(words[lead]) in ("the", "and"):
+            lead += 1
+        if not any(_head_word(w, lex) for w in words[lead:lead + 4]):
+            break  # no title word where one must be (the test below, on fewer words): the common case
         for i, w in enumerate(words):
             if fold(w) in _APPOS_STOP or (i and w in lex["speech_verb"]):
                 words = words[:i]
@@ -472,8 +505,7 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
         skip = 1 if words and fold(words[0]) in _DETERMINERS else 0
         if len(phrase) < 2 or not words or len(words) > 14 or (words[0][0].islower() and not skip
                                                                  and fold(words[0]) in lex["stop_word"]) \
-                or not any(_is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)
-                           for w in words[:skip + 3]):
+                or not any(_head_word(w, lex) for w in words[:skip + 3]):
             break
         if any(_is_head(fold(h.rstrip(".")), lex) and a[0].isupper() and _classify(a, lex)[0] == _NAME
                for h, a in zip(words, words[1:], strict=False)):
@@ -1063,18 +1095,23 @@ def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
     titles: dict[str, str] = {}   # folded -> as written, first seen first
     aliases: dict[str, str] = {fold(name): ""}
     votes = {"male": 0, "female": 0}
+    forms: set[str] = set()
     for o in occs:
         for t in o.titles:
             t = " ".join(t.split())
             titles.setdefault(fold(t), t)
-        form = o.form if "  " not in o.form and "\n" not in o.form else " ".join(o.form.split())
-        aliases.setdefault(fold(form), form)
+        if o.form not in forms:
+            forms.add(o.form)
+            form = o.form if "  " not in o.form and "\n" not in o.form else " ".join(o.form.split())
+            aliases.setdefault(fold(form), form)
         if o.gender:
             votes[o.gender] += 3
     # A title written inside a longer one is the same role (Minister / Minister of Foreign Affairs).
     kept = list(titles.values())
     if len(kept) > 1:
-        kept = [t for k, t in titles.items() if not any(_contained_folded(k, other) for other in titles)]
+        padded = [f" {k} " for k in titles]  # folded, between spaces: whole words match
+        kept = [t for t, pk in zip(titles.values(), padded, strict=True)
+                if not any(len(pk) < len(other) and pk in other for other in padded)]
     if p.gender:
         votes[p.gender] += 2
     if abs(votes["male"] - votes["female"]) < 3:  # no honorific or first name: ask the pronouns

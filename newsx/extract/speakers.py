@@ -40,7 +40,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from heapq import merge
 from importlib import resources
 
 from newsx.document import Document, Span
@@ -156,6 +155,12 @@ def _title_parts(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=16384)
+def _form_key(name: str) -> str:
+    """A name as its folded words joined by spaces: the key of ``PeopleIndex.forms``."""
+    return " ".join(Words.of(name).folded)
+
+
+@lru_cache(maxsize=16384)
 def _title_info(title: str) -> tuple[tuple[str, ...], str]:
     """A title's parts (``_title_parts``) and its head as words (``_head_words``)."""
     words = Words.of(title).folded
@@ -177,11 +182,12 @@ class PeopleIndex:
     @classmethod
     def build(cls, doc: Document, people: Sequence[Person]) -> PeopleIndex:
         index = cls(people)
+        text = doc.text
         for i, person in enumerate(people):
             names = [person.name, *person.aliases]
-            names += [s.data if isinstance(s.data, str) else doc.cut(s) for s in person.spans]
+            names += [s.data if isinstance(s.data, str) else text[s.start:s.end] for s in person.spans]
             for name in dict.fromkeys(names):  # a person's mentions repeat the same words
-                key = " ".join(Words.of(name).folded)
+                key = _form_key(name)
                 if key:
                     index.forms.setdefault(key, set()).add(i)
             for word in Words.of(person.name).folded:
@@ -192,7 +198,7 @@ class PeopleIndex:
                     for part in set(parts):
                         index.title_parts.setdefault(part, []).append(len(index.titles))
                     index.titles.append((i, parts, head_words))
-            index.mentions.extend((s.start, s.end, i) for s in person.spans)
+            index.mentions += [(s.start, s.end, i) for s in person.spans]
         index.mentions.sort()
         index.mention_starts = [m[0] for m in index.mentions]
         return index
@@ -280,7 +286,7 @@ class _Resolver:
         self.index = PeopleIndex.build(doc, people)
         self.state = Salience()
         self.lex = lexicon()
-        quotes = sorted((a.text.start, a.text.end) for a in found)
+        quotes = sorted([(a.text.start, a.text.end) for a in found])
         self.quote_starts = [q[0] for q in quotes]
         self.quote_ends = [q[1] for q in quotes]
         self.sentence_starts = [s.start for s in doc.sentences]
@@ -300,27 +306,24 @@ class _Resolver:
         text = self.doc.text
         state = self.state
         sentence_starts = self.sentence_starts
+        quote_starts, quote_ends = self.quote_starts, self.quote_ends
         for pos, kind, item in events:
             sentence = bisect_right(sentence_starts, pos) - 1
             if sentence != state.sentence:
                 state.close_sentence()
                 state.sentence = sentence
             if kind == 0:
-                end = mentions[item][1]
+                _start, end, person = mentions[item]
                 after = text[end:end + 2]
                 possessive = after[:1] in ("'", "’") and after[1:2] in ("s", "", " ")
-                state.mention(mentions[item][2], pos, self._in_quote(pos), not possessive)
+                # inside a quote? (quote spans rarely nest; look back a few to be safe)
+                i = bisect_right(quote_starts, pos) - 1
+                in_quote = (i >= 0 and pos < quote_ends[i]) or (i >= 1 and pos < quote_ends[i - 1]) \
+                    or (i >= 2 and pos < quote_ends[i - 2])
+                state.mention(person, pos, in_quote, not possessive)
             else:
                 resolved[item] = self._resolve(found[item], pos)
         return resolved
-
-    def _in_quote(self, pos: int) -> bool:
-        i = bisect_right(self.quote_starts, pos) - 1
-        # quote spans rarely nest; look back a few to be safe
-        for j in range(i, max(i - 3, -1), -1):
-            if self.quote_starts[j] <= pos < self.quote_ends[j]:
-                return True
-        return False
 
     # one attribution
     def _resolve(self, att: Attribution, pos: int) -> str | None:
@@ -628,9 +631,12 @@ def _clause_after_comma(text: str) -> bool:
     return bool(words) and lexicon().has("pronoun", words[0])
 
 
+_BRACKETED = re.compile(r"\s*\([^()]{0,40}\)")
+
+
 def _cut_apposition(text: str) -> str:
     """``Rovio, the maker of …`` -> ``Rovio``; ``News Agency of Nigeria (NAN)`` -> the name."""
-    text = re.sub(r"\s*\([^()]{0,40}\)", "", text)
+    text = _BRACKETED.sub("", text)
     first, comma, rest = text.partition(",")
     if comma and _NAME_LIST.match(comma + rest):
         return text.strip()  # `Ministry of Agriculture, Food and Rural Affairs` is one name
@@ -667,6 +673,8 @@ _AFTER = re.compile(rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_
                     rf"(?:,?{_SP}{_COMPANY}\b\.?)?")
 _NAME_LIST = re.compile(rf"\A(?:,{_SP}{_CAPS}){{1,3}},?{_SP}(?:and|&){_SP}{_CAPS}\s*\Z")
 _BEFORE_WINDOW = 300
+_SPACES = frozenset(" \u00a0")  # the characters of ``_SP``
+_SPACES_OR_COMMA = frozenset(" \u00a0,")
 _CAPS_AFTER = re.compile(rf"(?:{_SP}(?:{_CAP_WORD}|and|&)){{1,5}}")
 
 
@@ -752,12 +760,14 @@ class _Organisations:
         for seen_count, m in enumerate(_occurrences(text, head)):
             if seen_count >= _MAX_OCCURRENCES:
                 break
-            lo = max(0, m.start() - _BEFORE_WINDOW)
-            first = _before_start(text, lo, m.start())
-            after = _AFTER.match(text, m.end())
-            last = after.end() if after else m.end()
-            if last == m.end():
-                last = _more_words(text, last)
+            at, end = m.span()
+            # both patterns start with a space (or a comma): most occurrences skip them
+            first = _before_start(text, max(0, at - _BEFORE_WINDOW), at) if text[at - 1:at] in _SPACES else at
+            last = end
+            if text[end:end + 1] in _SPACES_OR_COMMA:
+                last = _AFTER.match(text, end).end()  # type: ignore[union-attr]  # always matches
+                if last == end:
+                    last = _more_words(text, last)
             name, start = _trim_name(text[first:last], first)
             if not name or name in seen:
                 continue
@@ -777,11 +787,17 @@ class _Organisations:
         if key in self.cache:
             hits = self.cache[key]
             return hits[0][1] if hits else None
-        sep = rf"{_SP}(?:{_FUNCTION}{_SP}){{0,2}}"
-        pattern = re.compile(r"\b" + sep.join(rf"{c}[\w'’-]{{0,30}}" for c in letters) + r"\b")
+        pattern = _acronym_pattern(letters)
         hits = [(m.start(), m.group()) for m in pattern.finditer(self.text) if " " in m.group()]
         self.cache[key] = hits
         return hits[0][1] if hits else None
+
+
+@lru_cache(maxsize=4096)
+def _acronym_pattern(letters: str) -> re.Pattern[str]:
+    """Words starting with the acronym's letters in turn (function words allowed between)."""
+    sep = rf"{_SP}(?:{_FUNCTION}{_SP}){{0,2}}"
+    return re.compile(r"\b" + sep.join(rf"{c}[\w'’-]{{0,30}}" for c in letters) + r"\b")
 
 
 @lru_cache(maxsize=4096)
@@ -793,13 +809,6 @@ def _head_pattern(head: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{word}|{lower})(?![\w'’-])")
 
 
-def _finds(text: str, word: str) -> Iterator[int]:
-    at = text.find(word)
-    while at >= 0:
-        yield at
-        at = text.find(word, at + 1)
-
-
 def _occurrences(text: str, head: str) -> Iterator[re.Match[str]]:
     """``_head_pattern(head).finditer(text)``, but fast: ``str.find`` proposes the places
     where the word (capitalised or not) starts, and the pattern only checks them."""
@@ -808,9 +817,15 @@ def _occurrences(text: str, head: str) -> Iterator[re.Match[str]]:
         yield from pattern.finditer(text)
         return
     word = head[:1].upper() + head[1:]
-    starts = _finds(text, head) if word == head else merge(_finds(text, word), _finds(text, head))
+    find = text.find
+    upper = find(word)
+    lower = find(head) if word != head else -1
     end = 0
-    for at in starts:
+    while upper >= 0 or lower >= 0:  # the two words' places, merged in text order
+        if lower < 0 or 0 <= upper < lower:
+            at, upper = upper, find(word, upper + 1)
+        else:
+            at, lower = lower, find(head, lower + 1)
         if at < end:
             continue
         m = pattern.match(text, at)
