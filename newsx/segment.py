@@ -22,10 +22,16 @@ from importlib import resources
 from newsx.document import Document, Span
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
+# ``[.!?…]{1,8}[closers]{0,4}(?=\s+[openers]?[capital or digit])|[!?]{1,8}[closers]{0,4}(?=\s)``,
+# written to begin with one character class so that the regex engine skips ahead to the
+# next stop character instead of trying the pattern at every position
 _BOUNDARY = re.compile(
-    r"[.!?…]{1,8}[\"'”’»)\]]{0,4}(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])|[!?]{1,8}[\"'”’»]{0,4}(?=\s)"
+    r"[.!?…](?:[.!?…]{0,7}[\"'”’»)\]]{0,4}(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])"
+    r"|(?<=[!?])[!?]{0,7}[\"'”’»]{0,4}(?=\s))"
 )
 _WORD_BEFORE = re.compile(r"([\w.\-]{1,20})[.!?…]*$")
+_WORD_CHARS = re.compile(r"[\w.\-]+")
+_NON_SPACE = re.compile(r"\S")
 _ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
 _NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]?([A-Za-z]+)")
 _SENTENCE_STARTERS = frozenset(
@@ -53,6 +59,8 @@ def segment(doc: Document) -> Document:
 
 
 def split_lines(text: str) -> list[Span]:
+    if "\r" not in text:
+        return _split_at_newlines(text)
     spans: list[Span] = []
     start = 0
     for m in _LINE_END.finditer(text):
@@ -60,6 +68,19 @@ def split_lines(text: str) -> list[Span]:
         start = m.end()
     if start < len(text) or not spans:
         spans.append(Span(start, len(text), "line"))
+    return spans
+
+
+def _split_at_newlines(text: str) -> list[Span]:
+    """``split_lines`` for text whose lines all end with ``\\n``."""
+    spans: list[Span] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        spans.append(Span(start, end, "line"))
+        start = end + 1
+    if len(spans) > 1 and spans[-1].start == len(text):
+        spans.pop()  # the text ends with a line end: no empty last line
     return spans
 
 
@@ -78,11 +99,17 @@ def _hard_wrapped(text: str, lines: list[Span]) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int, label: str) -> Span | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end, label) if end > start else None
+    """The span without its leading and trailing whitespace, or None if nothing is left."""
+    if start >= end:
+        return None
+    if text[start].isspace():
+        m = _NON_SPACE.search(text, start, end)  # \S: not str.isspace
+        if m is None:
+            return None
+        start = m.start()
+    if text[end - 1].isspace():
+        end = start + len(text[start:end].rstrip())
+    return Span(start, end, label)
 
 
 def split_paragraphs(text: str, lines: list[Span]) -> list[Span]:
@@ -105,18 +132,32 @@ def split_paragraphs(text: str, lines: list[Span]) -> list[Span]:
     return paragraphs
 
 
+def _word_before(text: str, lo: int, stop: int) -> str | None:
+    """``_WORD_BEFORE.search(text[lo:stop]).group(1)``: the word (up to 20 characters)
+    before the stop characters ending at ``stop``. The common case, a run of word
+    characters after the last space, is cut out directly."""
+    start = text.rfind(" ", lo, stop) + 1 or lo
+    if _WORD_CHARS.fullmatch(text, start, stop):
+        dots = stop - start - len(text[start:stop].rstrip("."))
+        first_end = max(stop - dots, start + 1)  # the word may end before the dots
+        begin = max(start, first_end - 20)
+        return text[begin:min(stop, begin + 20)]
+    m = _WORD_BEFORE.search(text[lo:stop])
+    return m.group(1) if m else None
+
+
 def _is_false_boundary(text: str, para_start: int, stop: int, after: int) -> bool:
     """Whether the period ending at ``stop`` belongs to an abbreviation or initial."""
     if text[stop - 1] != ".":
         return False
-    window = text[max(para_start, stop - _WINDOW):stop]
-    m = _WORD_BEFORE.search(window)
-    if not m:
+    word = _word_before(text, max(para_start, stop - _WINDOW), stop)
+    if word is None:
         return False
-    word = m.group(1)
     bare = word.rstrip(".")
-    if bare in abbreviations() or bare.split(".")[-1] in abbreviations():
-        if bare in _TERMINAL or bare.split(".")[-1] in _TERMINAL:
+    known = abbreviations()
+    last = bare.split(".")[-1]
+    if bare in known or last in known:
+        if bare in _TERMINAL or last in _TERMINAL:
             # `at 4:30 p.m. A news conference …`: these also end sentences
             nxt = _NEXT_WORD.match(text, after, min(len(text), after + _WINDOW))
             return not (nxt and nxt.group(1) in _SENTENCE_STARTERS)
@@ -134,7 +175,7 @@ def split_sentences(text: str, para: Span) -> list[Span]:
     start = para.start
     for m in _BOUNDARY.finditer(text, para.start, para.end):
         stop = m.end()
-        if _is_false_boundary(text, start, stop, stop):
+        if text[stop - 1] == "." and _is_false_boundary(text, start, stop, stop):
             continue
         if (s := _trimmed(text, start, stop, "sentence")):
             spans.append(s)

@@ -45,3 +45,29 @@ def test_long_line_of_periods_is_linear() -> None:
     started = time.perf_counter()
     segment(Document(text))
     assert time.perf_counter() - started < 20
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n", "one", "one\n", "one\ntwo", "one\n\ntwo\n\n", "\n\nthree", "a\r\nb\rc\n", "x\r",
+])
+def test_lines_cover_the_text_between_line_ends(text: str) -> None:
+    from newsx.segment import _LINE_END, split_lines
+    ends = [m.span() for m in _LINE_END.finditer(text)]
+    starts = [0] + [e for _s, e in ends]
+    stops = [s for s, _e in ends] + [len(text)]
+    expected = [(a, b) for a, b in zip(starts, stops, strict=True)]
+    if len(expected) > 1 and expected[-1][0] == len(text):
+        expected.pop()  # no empty line after the last line end
+    assert [(s.start, s.end) for s in split_lines(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He met Smith.", "Back in the U.S.", "Visit example.com.", "It was a long-awaited.",
+    "Word abcdefghijklmnopqrstuvwxyz.", "Word abcdefghijklmnopqrs.", "Word abcdefghijklmnopqrst.",
+    "Ends with dots...", "Odd (Jr.", "Tab\tSr.", "Wow!.", "x.", ".", "a.b.c.d.e.f.g.h.i.j.k.",
+])
+def test_word_before_a_stop_is_the_regex_group(text: str) -> None:
+    from newsx.segment import _WORD_BEFORE, _word_before
+    for lo in range(len(text)):
+        m = _WORD_BEFORE.search(text[lo:])
+        assert _word_before(text, lo, len(text)) == (m.group(1) if m else None), (text, lo)
