@@ -87,6 +87,7 @@ class _Occ:
     appositive: bool = False        # a title in an apposition after
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
+    prev: str | None = None         # the word before, once read
 
 
 @dataclass(slots=True)
@@ -234,20 +235,29 @@ def _prev_word(text: str, start: int) -> str:
     return text[i:j]
 
 
-def _title_before(text: str, start: int, lex: Lexicon, lw: str | None = None
-                  ) -> tuple[list[str], str | None, bool]:
-    """Titles written right before a name (``Foreign Minister``, ``Bournemouth striker``).
+_CUES: dict[str, tuple[bool, bool]] = {}
+
+
+def _cue(word: str, lex: Lexicon) -> tuple[bool, bool]:
+    """Whether the (non-empty) word before a name may end a title phrase: (capitalised,
+    possessive, a title head or modifier; the same without the possessive), cached.
+    ``said Tran Van An``, ``and Lacroix``: nothing to collect."""
+    got = _CUES.get(word)
+    if got is None:
+        if len(_CUES) > 100_000:
+            _CUES.clear()
+        k = fold(word.rstrip("."))
+        titled = word[0].isupper() or _is_head(k, lex) or k in lex["title_modifier"]
+        got = _CUES[word] = (titled or _POSSESSIVE.search(word) is not None, titled)
+    return got
+
+
+def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str | None, bool]:
+    """Titles written right before a name (``Foreign Minister``, ``Bournemouth striker``),
+    when the word before is a cue (see ``_cue``).
 
     Returns (titles, honorific gender, whether an honorific/title immediately precedes).
     """
-    if lw is None:
-        lw = _prev_word(text, start)
-    if not lw:
-        return [], None, False
-    if lw[0].islower() and not _POSSESSIVE.search(lw):
-        k = fold(lw.rstrip("."))
-        if not (_is_head(k, lex) or k in lex["title_modifier"]):
-            return [], None, False  # said Tran Van An, and Lacroix: nothing to collect
     window = text[max(0, start - 120):start].rstrip(" \u00a0")
     if window.endswith(")"):  # General Secretary of the Association (VASEP) Truong Dinh Hoe
         j = window.rfind("(", max(0, len(window) - 16))
@@ -890,12 +900,11 @@ def _context(occ: _Occ, story: _Story) -> None:
         return
     text, lex = story.text, story.lex
     occ.context_done = True
-    pw = _prev_word(text, occ.start)
+    pw = occ.prev if occ.prev is not None else _prev_word(text, occ.start)
     if pw in _PREPOSITIONS:
         occ.after_prep = True  # in Quy Nhon, manager of Xuan Phat: often a place or an organisation
-    elif pw and (pw[0].isupper() or _POSSESSIVE.search(pw) or _is_head(fold(pw.rstrip(".")), lex)
-                 or fold(pw.rstrip(".")) in lex["title_modifier"]):
-        titles, gender, adjacent = _title_before(text, occ.start, lex, pw)
+    elif pw and _cue(pw, lex)[0]:
+        titles, gender, adjacent = _title_before(text, occ.start, lex)
         occ.gender = gender
         occ.titles.extend(titles)
         occ.titled = bool(gender or adjacent or titles)
@@ -1022,9 +1031,8 @@ def _titled(occ: _Occ, story: _Story) -> bool:
     """Whether an honorific or title stands before the occurrence or an apposition follows."""
     text, lex = story.text, story.lex
     if not occ.context_done:
-        pw = _prev_word(text, occ.start)
-        if not (pw and (pw[0].isupper() or fold(pw.rstrip(".")) in lex["title_modifier"]
-                        or _is_head(fold(pw.rstrip(".")), lex))) \
+        pw = occ.prev = _prev_word(text, occ.start)
+        if not (pw and _cue(pw, lex)[1]) \
                 and not (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
             return False
     _context(occ, story)
@@ -1075,10 +1083,18 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
     return result
 
 
+@lru_cache(maxsize=32768)
+def _naming(keys: tuple[str, ...]) -> tuple[str | None, tuple[tuple[str, ...], ...]]:
+    """(gender told by the name, every form it can be called by) of a full name."""
+    lex = lexicon()
+    return _gender_of_keys(keys, lex), tuple(_alias_keys(keys, lex))
+
+
 def _add(people: list[_Pending], index: dict[tuple[str, ...], list[int]], keys: tuple[str, ...],
          lex: Lexicon) -> None:
-    people.append(_Pending(keys, gender=_gender_of_keys(keys, lex)))
-    for alias in _alias_keys(keys, lex):
+    gender, aliases = _naming(keys)
+    people.append(_Pending(keys, gender=gender))
+    for alias in aliases:
         index.setdefault(alias, []).append(len(people) - 1)
 
 

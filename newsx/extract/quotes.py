@@ -61,6 +61,11 @@ _CLOSERS = {
 _STOP = frozenset(".!?;")
 _BREAK_PUNCT = frozenset(",;:—–()[]") | QUOTE_CHARS
 _MAX_SPEAKER = 12
+# the words that end a speaker read backwards from its cue (`and` and the comma only
+# outside a name: `Ministry of Agriculture, Food and Rural Affairs`)
+_SPEAKER_BREAKS = _BREAK_PUNCT | CLAUSE_BREAKS | FINITE | {"and", ","}
+# the words that start a time phrase inside a speaker (`on` only before a time word)
+_SPEAKER_TIME = frozenset(("during", "yesterday", "today", "earlier", "later", "last", "this", "on"))
 _MIN_UNATTRIBUTED_WORDS = 6
 
 
@@ -140,8 +145,8 @@ def scan_quotes(text: str, para: Span) -> QuoteList:
     spans: QuoteList = QuoteList()
     opener: tuple[str, int] | None = None
     lo, hi = para.start, para.end
-    for m in _QUOTE_MARK.finditer(text, lo, hi):
-        c, i = m.group(), m.start()
+    for i in map(_START, _QUOTE_MARK.finditer(text, lo, hi)):
+        c = text[i]
         prev = text[i - 1] if i > lo else " "
         nxt = text[i + 1] if i + 1 < hi else " "
         if opener is None:
@@ -260,10 +265,10 @@ def speaker_before(tk: Toks, k: int, lo: int) -> tuple[int, int, int] | None:
             if o >= lo and lows[o] == "(" and o < i - 1:
                 i = o - 1
                 continue
-        if low in ("and", ",") and _inside_name(tk, i, lo, end):
-            i -= 1
-            continue
-        if low in _BREAK_PUNCT or low in CLAUSE_BREAKS or low in FINITE:
+        if low in _SPEAKER_BREAKS:
+            if low in ("and", ",") and _inside_name(tk, i, lo, end):
+                i -= 1
+                continue
             break
         i -= 1
     start = i + 1
@@ -276,11 +281,11 @@ def speaker_before(tk: Toks, k: int, lo: int) -> tuple[int, int, int] | None:
         start = end - _MAX_SPEAKER
     while start < end - 1 and lows[start] in ("and", "but", "so", "then"):
         start += 1  # `And he said`: the conjunction is not the speaker
-    for x in range(start + 1, end):
-        if lows[x] in ("during", "yesterday", "today", "earlier", "later", "last", "this") or (
-                lows[x] == "on" and x + 1 < end and lows[x + 1] in TIME_WORDS):
-            end = x  # `State police on Tuesday night said`: the time is not the speaker
-            break
+    if end - start > 1 and not _SPEAKER_TIME.isdisjoint(lows[start + 1:end]):
+        for x in range(start + 1, end):
+            if lows[x] in _SPEAKER_TIME and (lows[x] != "on" or (x + 1 < end and lows[x + 1] in TIME_WORDS)):
+                end = x  # `State police on Tuesday night said`: the time is not the speaker
+                break
     return start, end, i
 
 
@@ -382,13 +387,20 @@ def _span(tk: Toks, a: int, b: int, label: str) -> Span | None:
     return Span(tk.starts[a], tk.ends[b - 1], label) if b > a else None
 
 
-def _clause_span(text: str, start: int, end: int) -> Span | None:
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The offsets of a reported clause between ``start`` and ``end``: stripped of spaces and
+    trailing punctuation, without a leading `that `; None when shorter than 8 characters."""
     s, e = _strip(text, start, end)
     while e > s and text[e - 1] in ".,;: \u00a0":
         e -= 1
     if text[s:s + 5].lower() == "that ":
         s += 5
-    return Span(s, e, "clause") if e - s >= 8 else None
+    return (s, e) if e - s >= 8 else None
+
+
+def _clause_span(text: str, start: int, end: int) -> Span | None:
+    bounds = _clause_bounds(text, start, end)
+    return Span(bounds[0], bounds[1], "clause") if bounds else None
 
 
 def _dateline_end(tk: Toks, lo: int, hi: int) -> int:
@@ -420,15 +432,19 @@ def quote_closes(quotes: Sequence[QSpan]) -> list[int]:
     return [q.close for q in quotes]
 
 
-def _kind(text: str, clause: Span, quotes: Sequence[QSpan]) -> str | None:
-    """`indirect`, `mixed`, or None when the clause is a quotation itself (direct)."""
+def _kind(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> str | None:
+    """`indirect`, `mixed`, or None when the clause (start and end offsets) is a quotation
+    itself (direct)."""
+    if not quotes:
+        return "indirect"
+    c_start, c_end = clause
     inside = 0
     hits: list[QSpan] = []
-    first = bisect_left(quote_closes(quotes), clause.start + 1)
+    first = bisect_left(quote_closes(quotes), c_start + 1)
     for q in quotes[first:first + _MAX_QUOTES_IN_CLAUSE]:
-        if q.open >= clause.end:
+        if q.open >= c_end:
             break
-        if q.open < clause.start - 1 or q.close > clause.end + 2:
+        if q.open < c_start - 1 or q.close > c_end + 2:
             # the clause sits in (or runs across) a quotation: a direct quote's business
             if q.words >= 4:
                 return None
@@ -437,9 +453,9 @@ def _kind(text: str, clause: Span, quotes: Sequence[QSpan]) -> str | None:
         inside += q.end - q.start
     if not hits:
         return "indirect"
-    if text[clause.start] in QUOTE_CHARS and hits[0].close >= clause.end - 1:
+    if text[c_start] in QUOTE_CHARS and hits[0].close >= c_end - 1:
         return None
-    if inside > 0.8 * (clause.end - clause.start) and text[clause.start] in QUOTE_CHARS:
+    if inside > 0.8 * (c_end - c_start) and text[c_start] in QUOTE_CHARS:
         return None
     for q in hits:
         q.consumed = True
@@ -456,9 +472,11 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[
     if not candidates:
         return []
     if quotes:
-        starts = tk.starts
-        candidates = [k for k in candidates if not _in_quote(starts[k], quotes)]
+        starts, closes = tk.starts, quote_closes(quotes)
+        candidates = [k for k in candidates if not _in_quote(starts[k], quotes, closes)]
     cues = [c for k in candidates if (c := cue_at(tk, k))]
+    if not cues:
+        return []
     # drop cues that overlap a previous phrase cue
     kept: list[Cue] = []
     for c in cues:
@@ -478,10 +496,10 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[
     return out
 
 
-def _in_quote(offset: int, quotes: Sequence[QSpan]) -> bool:
+def _in_quote(offset: int, quotes: Sequence[QSpan], closes: list[int]) -> bool:
     """Whether a token starting at ``offset`` sits inside a quotation of 3 words or more
-    (the first quotation closing after it; closing offsets are sorted)."""
-    qi = bisect_left(quote_closes(quotes), offset + 1)
+    (the first quotation closing after it; ``closes`` are the sorted closing offsets)."""
+    qi = bisect_left(closes, offset + 1)
     if qi >= len(quotes):
         return False
     q = quotes[qi]
@@ -512,9 +530,8 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
     lows = tk.lows
     k, cls = cue.k, cue.cls
     j = k + cue.n
-    cue_span = _span(tk, k, j, "cue")
     if cls == "according":
-        return _according(text, tk, k, j, lo, hi, cue_span, quotes, nxt)
+        return _according(text, tk, k, j, lo, hi, quotes, nxt)
     if cls == "ask" or (k > 0 and lows[k - 1] == "to"):
         return None  # a direct-only cue, or an infinitive (`to maintain peace`)
     seg = speaker_before(tk, k, lo)
@@ -526,13 +543,14 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
         # `…, said Mr Phuc.`: the speaker follows the cue
         e = _np_after(tk, j, hi)
         if cls == "say" and e > j and _inverted_speaker(tk, j, e, hi):
-            return _before_comma(text, tk, lo, boundary, _span(tk, j, e, "speaker"), cue_span, quotes)
+            return _before_comma(text, tk, lo, boundary, _span(tk, j, e, "speaker"), _span(tk, k, j, "cue"),
+                                 quotes)
         # `Name, the minister, said …`: the name before the appositive
         s0, s1 = _appositive(tk, boundary, lo)
     # the hearer object of `told`
     if cls == "tell":
         j = _object_end(tk, j, hi)
-    elif j < hi and lows[j] in OBJECT_PRONOUNS and lows[j] != "it" and lows[j] != "her":
+    elif j < hi and lows[j] in OBJECT_PRONOUNS and lows[j] not in ("it", "her"):
         j += 1
     # skip adverbials up to `that`
     start = None
@@ -571,7 +589,7 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
         end = _clause_end(tk, nxt, start, hi)
         if end <= start:
             return None
-        clause = _clause_span(text, tk.starts[start], tk.ends[end - 1])
+        clause = _clause_bounds(text, tk.starts[start], tk.ends[end - 1])
         if clause is None:
             return None
         if speaker is None and not lows[k].endswith("ing"):
@@ -579,7 +597,7 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
         kind = _kind(text, clause, quotes)
         if kind is None:
             return None
-        return Attribution(clause, kind, cue_span, speaker)
+        return Attribution(Span(*clause, "clause"), kind, _span(tk, k, k + cue.n, "cue"), speaker)
     # `CLAUSE, X said [adverbials].` / `CLAUSE, said X.` / `… “a burn bag,” the Times said.`
     if boundary < lo or not (lows[boundary] == "," or (
             lows[boundary] in "”\"’" and boundary > lo and lows[boundary - 1] == ",")):
@@ -600,13 +618,13 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
     cstart = lo
     if cstart >= boundary:
         return None
-    clause = _clause_span(text, tk.starts[cstart], _boundary_end(tk, boundary))
+    clause = _clause_bounds(text, tk.starts[cstart], _boundary_end(tk, boundary))
     if clause is None or boundary - cstart < 3:
         return None
     kind = _kind(text, clause, quotes)
     if kind is None:
         return None
-    return Attribution(clause, kind, cue_span, speaker)
+    return Attribution(Span(*clause, "clause"), kind, _span(tk, k, k + cue.n, "cue"), speaker)
 
 
 def _inverted_speaker(tk: Toks, j: int, e: int, hi: int) -> bool:
@@ -665,11 +683,11 @@ def _before_comma(text: str, tk: Toks, lo: int, boundary: int, speaker: Span | N
     """`CLAUSE, <speaker and cue>`: the clause from the sentence start to the comma."""
     if boundary - lo < 3:
         return None
-    clause = _clause_span(text, tk.starts[lo], _boundary_end(tk, boundary))
+    clause = _clause_bounds(text, tk.starts[lo], _boundary_end(tk, boundary))
     if clause is None:
         return None
     kind = _kind(text, clause, quotes)
-    return Attribution(clause, kind, cue_span, speaker) if kind else None
+    return Attribution(Span(*clause, "clause"), kind, cue_span, speaker) if kind else None
 
 
 def _pure_name(tk: Toks, a: int, b: int) -> bool:
@@ -706,7 +724,7 @@ def _np_ok(tk: Toks, speaker: Span, s0: int, s1: int) -> bool:
     return tk.caps[s0] or first in SUBJECT_PRONOUNS or first in DETERMINERS or s1 - s0 <= 3
 
 
-def _according(text: str, tk: Toks, k: int, j: int, lo: int, hi: int, cue_span: Span | None,
+def _according(text: str, tk: Toks, k: int, j: int, lo: int, hi: int,
                quotes: Sequence[QSpan], nxt: Cue | None) -> Attribution | None:
     e = _np_after(tk, j, hi, 12)
     if e == j:
@@ -722,19 +740,19 @@ def _according(text: str, tk: Toks, k: int, j: int, lo: int, hi: int, cue_span: 
         end = _clause_end(tk, nxt, start, hi)
         if end - start < 3:
             return None
-        clause = _clause_span(text, tk.starts[start], tk.ends[end - 1])
+        clause = _clause_bounds(text, tk.starts[start], tk.ends[end - 1])
     elif k > lo and tk.lows[k - 1] == ",":
         if k - 1 - lo < 3:
             return None
-        clause = _clause_span(text, tk.starts[lo], tk.starts[k - 1])
+        clause = _clause_bounds(text, tk.starts[lo], tk.starts[k - 1])
     elif k - lo >= 4 and (e >= hi or _is_stop(tk, e)):
-        clause = _clause_span(text, tk.starts[lo], tk.ends[k - 1])  # `… by 271 delegates according to X.`
+        clause = _clause_bounds(text, tk.starts[lo], tk.ends[k - 1])  # `… by 271 delegates according to X.`
     else:
         return None
     if clause is None:
         return None
     kind = _kind(text, clause, quotes)
-    return Attribution(clause, kind, cue_span, speaker) if kind else None
+    return Attribution(Span(*clause, "clause"), kind, _span(tk, k, j, "cue"), speaker) if kind else None
 
 
 # --------------------------------------------------------------------------- direct
@@ -940,8 +958,33 @@ def _cue_hint() -> re.Pattern[str]:
     return re.compile(r"(?<![a-z])" + _alternation(letters) + r"(?![a-z])")
 
 
-def _has_cue_word(text: str, sent: Span, quotes: Sequence[QSpan]) -> bool:
-    return _cue_hint().search(text[sent.start:sent.end].lower()) is not None
+def _has_cue_word(text: str, start: int, end: int) -> bool:
+    return _cue_hint().search(text[start:end].lower()) is not None
+
+
+_AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+class ParagraphCueWords:
+    """`_has_cue_word` for the sentences of one paragraph, lowercasing the paragraph once.
+
+    A sentence holds a cue word iff a whole run of letters inside it is one. Searching the
+    lowercased paragraph between the sentence's offsets finds the same runs, unless a run
+    crosses the sentence's start (the search would see the letters before it) or
+    lowercasing changes the paragraph's length: then the sentence is searched alone."""
+
+    def __init__(self, text: str, para: Span) -> None:
+        self.text, self.start, self.end = text, para.start, para.end
+        low = text[para.start:para.end].lower()
+        self.low = low if len(low) == para.end - para.start else None
+        self.search = _cue_hint().search
+
+    def within(self, start: int, end: int) -> bool:
+        low, base = self.low, self.start
+        if low is None or start < base or end > self.end or (
+                start > base and low[start - base - 1] in _AZ and low[start - base] in _AZ):
+            return _has_cue_word(self.text, start, end)
+        return self.search(low, start - base, end - base) is not None
 
 
 def find_attributions(doc: Document) -> list[Attribution]:
@@ -964,9 +1007,10 @@ def find_attributions(doc: Document) -> list[Attribution]:
             para = Span(para.start, para_sents[-1].end, para.label)
         quotes = _scan_readable(text, para, para_sents)
         sent_toks = LazyTokens(text, para_sents)
+        cue_words = ParagraphCueWords(text, para)
         found: list[Attribution] = []
         for si, sent in enumerate(para_sents):
-            if len(sent) <= _MAX_SENTENCE and _has_cue_word(text, sent, quotes):
+            if sent.end - sent.start <= _MAX_SENTENCE and cue_words.within(sent.start, sent.end):
                 found.extend(sentence_attributions(text, sent_toks[si], quotes))
         direct, para_quoted = _direct(text, para, para_sents, sent_toks, quotes, prev_label,
                                       prev_para_quoted)
@@ -996,6 +1040,8 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
 def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
             quotes: Sequence[QSpan], prev_label: tuple[Span | None, Span | None] | None,
             prev_para_quoted: bool) -> tuple[list[Attribution], bool]:
+    if not quotes or not sents:
+        return [], False
     out: list[Attribution] = []
     starts = [s.start for s in sents]
     last_att: tuple[Span | None, Span | None, int] | None = None  # speaker, cue, end offset
@@ -1075,8 +1121,10 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
 
 def _ends_with_pause(text: str, q: QSpan) -> bool:
     """`“Yes,” he said` / `“No!” she said`: a comma or end mark at the closing mark."""
-    around = text[q.end - 1:q.close + 1]
-    return any(c in ",!?." for c in around)
+    return not _PAUSE_MARKS.isdisjoint(text[q.end - 1:q.close + 1])
+
+
+_PAUSE_MARKS = frozenset(",!?.")
 
 
 def _sentence_end(sents: Sequence[Span], si: int, offset: int) -> int:
