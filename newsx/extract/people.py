@@ -235,6 +235,9 @@ def _prev_word(text: str, start: int) -> str:
     return text[i:j]
 
 
+# Where a title phrase before a name stops, searched in the reversed window (" - " reads the same).
+_PUNCT_BACK = re.compile(r'[\n,;(:“"|—–]')
+_CUT_BACK = re.compile(r'[\n,;(:“"|—–]| - ')
 _CUES: dict[str, tuple[bool, bool]] = {}
 
 
@@ -263,10 +266,9 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
         j = window.rfind("(", max(0, len(window) - 16))
         if j > 0:
             window = window[:j].rstrip(" \u00a0") + " "
-    cut = max(window.rfind("\n"), window.rfind(","), window.rfind(";"), window.rfind("("),
-              window.rfind(":"), window.rfind("“"), window.rfind('"'), window.rfind("|"),
-              window.rfind("—"), window.rfind("–"), window.rfind(" - "))
-    window = window[cut + 1:]
+    m = _CUT_BACK.search(window[::-1])  # the last punctuation mark: the first one backwards
+    if m:
+        window = window[len(window) - m.end() + 1:]
     words = tuple(window.split()[-12:])  # the window is cut at punctuation: words are space-separated
     got = _WALKED.get(words)
     if got is None:
@@ -404,8 +406,8 @@ def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     if not (text.startswith(",", occ.end) or (nxt and nxt.group(1) in lex["speech_verb"])):
         return []
     window = text[max(0, occ.start - 160):occ.start - 2]
-    cut = max(window.rfind(c) for c in "\n,;(:“\"|—–")
-    words = window[cut + 1:].split()
+    m = _PUNCT_BACK.search(window[::-1])
+    words = (window[len(window) - m.end() + 1:] if m else window).split()
     heads = [i for i, w in enumerate(words) if _head_word(w, lex)]
     if not heads:
         return []
