@@ -199,12 +199,13 @@ def cue_at(tk: Toks, k: int) -> Cue | None:
     words, phrases, nouns = cue_lexicon()
     lows = tk.lows
     low = lows[k]
-    if low not in words and low not in _phrase_heads():
+    phrase_heads = _phrase_heads()
+    if low not in words and low not in phrase_heads:
         return None
     n = len(lows)
-    if low == "according" and k + 1 < n and lows[k + 1] == "to":
-        return Cue(k, 2, "according")
-    if k + 1 < n:
+    if low in phrase_heads and k + 1 < n:
+        if low == "according" and lows[k + 1] == "to":
+            return Cue(k, 2, "according")
         cls = phrases.get((low, lows[k + 1]))
         if cls:
             return Cue(k, 2, cls)
@@ -871,7 +872,7 @@ _MAX_SENTENCES_PER_PARAGRAPH = 2_000
 def _scan_readable(text: str, para: Span, sents: Sequence[Span]) -> QuoteList:
     """The quoted spans of a paragraph, scanned over its runs of sentences of readable
     length (a giant "sentence" is not prose: its marks are not paired)."""
-    if len(para) <= _MAX_SENTENCE or all(len(s) <= _MAX_SENTENCE for s in sents):
+    if para.end - para.start <= _MAX_SENTENCE or all(len(s) <= _MAX_SENTENCE for s in sents):
         return scan_quotes(text, para)
     out = QuoteList()
     run: Span | None = None
