@@ -29,6 +29,10 @@ _CREDIT = re.compile(
     r"(?:additional\s)?(?:translated|reporting|reported|writing|written|editing|edited|compiled|"
     r"text|story|words|research|fact-checking|additional\sreporting)\s{1,3}by(?:\s{1,3}|\s{0,2}:\s{0,3})(?=\S)"
 )
+_BY_WORD = re.compile(r"[bB][yY]")  # what "(?i)by" matches (no other characters fold to b, y)
+# the most characters a ``_CREDIT`` match has before its "by": 3 spaces, "additional ",
+# "additional reporting", 3 spaces (its lookbehinds see the text before any start)
+_BY_REACH = 40
 _NAME_WORD = re.compile(
     r"(?:[A-ZÀ-ỸĐ][\w'’.-]{0,25}|(?:de|da|del|della|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|ter|mac)"
     r"|[A-ZĐ]\.)$"
@@ -87,9 +91,9 @@ def _names_in(doc: Document, start: int, end: int) -> list[Span]:
 
 
 def _byline(doc: Document, para: Span) -> list[Span]:
-    seg = doc.text[para.start:para.end]
-    if len(seg) > _MAX_BYLINE:
+    if para.end - para.start > _MAX_BYLINE:
         return []
+    seg = doc.text[para.start:para.end]
     m = _BYLINE.match(seg)
     if not m:
         return []
@@ -102,7 +106,12 @@ def _credits(doc: Document, para: Span) -> list[Span]:
         m = _CREDIT.match(doc.text, para.start, para.end)
         hits = [m] if m else []
     else:
-        hits = list(_CREDIT.finditer(doc.text, para.start, para.end))
+        first_by = _BY_WORD.search(doc.text, para.start, para.end)
+        if not first_by:
+            return []  # every credit has its "by": a cheap test before the costly pattern
+        # a credit starts at most _BY_REACH characters before its "by"
+        start = max(para.start, first_by.start() - _BY_REACH)
+        hits = list(_CREDIT.finditer(doc.text, start, para.end))
     out: list[Span] = []
     for m in hits:
         nxt = _CREDIT.search(doc.text, m.end(), para.end)

@@ -66,6 +66,8 @@ TIME_RE = re.compile(r"(?<![\w:.])" + _TIME + r"(?![\w:])")
 ZONE_RE = re.compile(r"\s{0,3}[,|/]?\s{0,3}" + _ZONE)
 HEADER_RE = re.compile(r"[ \t]{0,8}date (?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 TRAILER_RE = re.compile(r"\bpost(?:ed)? on [\w.-]{2,60}\.[a-z]{2,6} (?:at|on) ", re.I)
+_POST = re.compile(r"post", re.I)  # in every ``TRAILER_RE`` match
+_YEAR = re.compile(r"(?:19|20)\d\d")  # in every ``DATE_RE`` match
 DATELINE_RE = re.compile(
     r"[A-ZÀ-Ỹ][\w .'À-ỹ-]{1,40}?, " + _MONTH
     + r"\s{1,3}(?P<day>\d{1,2})\s{0,3}\((?P<src>[A-Za-z][\w -]{0,30})\)\s{0,3}[-–—]"
@@ -186,10 +188,12 @@ def _is_date_text(rest: str) -> bool:
 
 def find_in_line(text: str, start: int, end: int) -> Found | None:
     """The date of a *date line* ``text[start:end]``: mostly a date, time and zone."""
+    if end - start > _MAX_DATE_LINE and not text[start].isspace() and not text[end - 1].isspace():
+        return None  # too long, even stripped (the common case: a story paragraph)
     line = text[start:end]
     if len(line.strip()) > _MAX_DATE_LINE:
         return None
-    m = DATE_RE.search(line)
+    m = DATE_RE.search(line) if _YEAR.search(line) else None  # every date has its year
     if not m:
         return None
     day = _day_of(m)
@@ -249,6 +253,8 @@ def _header(doc: Document) -> Found | None:
 
 def _trailer(doc: Document) -> Found | None:
     for line in reversed(doc.lines[-12:]):
+        if not _POST.search(doc.text, line.start, line.end):
+            continue  # a cheap test before the costly pattern
         seg = doc.text[line.start:line.end]
         t = TRAILER_RE.search(seg)
         if not t:
@@ -274,13 +280,22 @@ def _dated_dateline(doc: Document) -> Found | None:
     return None
 
 
+def _has_copyright(text: str) -> bool:
+    """Whether ``COPYRIGHT_YEAR`` can match: its opening words are there."""
+    return "©" in text or "(c)" in text or "Copyright" in text
+
+
 def _dateline(doc: Document) -> Found | None:
     """``HANOI, Jan 19 (VNA) -`` with the year from a copyright line."""
     for para in doc.paragraphs[:12]:
+        # a cheap test first: the place name ends with ", " within 42 characters
+        if doc.text.find(", ", para.start, min(para.end, para.start + 43)) < 0:
+            continue
         m = DATELINE_RE.match(doc.text, para.start, para.end)
         if not m:
             continue
-        years = [int(c.group("y")) for c in COPYRIGHT_YEAR.finditer(doc.text)]
+        copyrights = COPYRIGHT_YEAR.finditer(doc.text) if _has_copyright(doc.text) else ()
+        years = [int(c.group("y")) for c in copyrights]
         if not years:
             return None
         try:

@@ -12,6 +12,7 @@ preprocessing added to a single-sentence title is dropped), not opening with a d
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from newsx.document import Document, Span
 from newsx.extract.date import HEADER_RE, find_in_line
@@ -39,6 +40,12 @@ _WEB_NOTICE = re.compile(
     r"(?i)\b(?:javascript|cookies?|browser|enable to view|privacy|terms of (?:use|service)|"
     r"subscription|subscribe|sign up|newsletter|rights reserved|click here|update it here)\b"
 )
+# words every match of the case-blind patterns holds (lowercase), for a cheap test first
+_WEB_NOTICE_WORDS = ("javascript", "cookie", "browser", "enable to view", "privacy", "terms of ",
+                     "subscri", "sign up", "newsletter", "rights reserved", "click here",
+                     "update it here")
+_ADDRESS_WORDS = ("you", "please", "we use", "accept", "consent", "enable", "click", "reserved")
+_CAPTION_WORDS = ("photo", "picture", "image", "source")
 # A notice addresses the reader; a title about cookies or newsletters does not.
 _ADDRESS = re.compile(r"(?i)\b(?:you|your|please|we use|accept|consent|enable|click|reserved)\b")
 _SEPARATORS = re.compile(r"[|»›]| > ")
@@ -109,7 +116,13 @@ def _is_furniture(line: str) -> bool:
     low = s.lower().rstrip(":")
     if not s or _SEPARATORS.search(s) or _BULLET.match(s) or _FURNITURE_LINE.match(low):
         return True
-    if (_WEB_NOTICE.search(s) and _ADDRESS.search(s)) or _BYLINE.match(s) or _CAPTION_END.search(s):
+    # an ASCII line can only match a case-blind pattern if it holds one of its words
+    # (lowercased): a cheap test before the costly patterns
+    ascii_line = s.isascii()
+    if ((not ascii_line or _has_any(low, _WEB_NOTICE_WORDS)) and _WEB_NOTICE.search(s)
+            and (not ascii_line or _has_any(low, _ADDRESS_WORDS)) and _ADDRESS.search(s)):
+        return True
+    if _BYLINE.match(s) or ((not ascii_line or _has_any(low, _CAPTION_WORDS)) and _CAPTION_END.search(s)):
         return True
     if _TAG_LINE.match(s) or s[:1].islower() or _foreign(s):
         return True
@@ -123,10 +136,25 @@ def _is_furniture(line: str) -> bool:
     return len(s) < 4 and not any(c.isalpha() for c in s)
 
 
+def _has_any(text: str, words: tuple[str, ...]) -> bool:
+    return any(w in text for w in words)
+
+
 def _foreign(s: str) -> bool:
     """A line in another language: its function words are foreign, none English."""
-    words = [w.lower() for w in _WORD.findall(_DOMAIN.sub(" ", s))]
-    return sum(w in _FOREIGN for w in words) >= 2 and not any(w in _ENGLISH for w in words)
+    if "." in s:
+        s = _DOMAIN.sub(" ", s)
+    if s.isascii():
+        words = _WORD.findall(s.lower())  # the same words as lowercasing each one
+    else:
+        words = [w.lower() for w in _WORD.findall(s)]
+    foreign = 0
+    for w in words:
+        if w in _ENGLISH:
+            return False
+        if w in _FOREIGN:
+            foreign += 1
+    return foreign >= 2
 
 
 def _title_case(words: list[str]) -> bool:
@@ -195,11 +223,11 @@ def _title_span(doc: Document, start: int, end: int) -> Span:
     return Span(start, end, "headline")
 
 
-def _continuation_is_caption(doc: Document, lines: list[tuple[int, int]], i: int) -> bool:
+def _continuation_is_caption(doc: Document, following: tuple[int, int] | None) -> bool:
     """A line continued by a lowercase line that ends in a photo credit is a caption."""
-    if i + 1 >= len(lines):
+    if following is None:
         return False
-    ns, ne = lines[i + 1]
+    ns, ne = following
     nxt = doc.text[ns:ne]
     return nxt[:1].islower() and bool(_CAPTION_END.search(nxt))
 
@@ -217,34 +245,41 @@ def _without_site_name(text: str, start: int, end: int) -> int:
 def candidate_lines(doc: Document) -> list[tuple[int, int]]:
     """Paragraphs in the head of the text (lines, or blocks of a hard-wrapped text), the
     date header removed."""
-    out: list[tuple[int, int]] = []
+    return list(_candidate_lines(doc))
+
+
+def _candidate_lines(doc: Document) -> Iterator[tuple[int, int]]:
+    """``candidate_lines``, one at a time (the headline is mostly one of the first)."""
     text = doc.text
+    first = True
     for line in doc.paragraphs:
         if line.start > _SCAN_CHARS:
             break
         start, end = _clean(text, line.start, line.end)
         if start == end:
             continue
-        if not out:
+        if first:
             m = HEADER_RE.match(text, line.start, line.end)
             if m:
                 start, end = _clean(text, m.end(), line.end)
                 if start == end:
                     continue
-        out.append((start, end))
-    return out
+        first = False
+        yield start, end
 
 
 def extract_headline(doc: Document) -> Span | None:
     """The span of the title line (without furniture), or None."""
-    lines = candidate_lines(doc)
+    lines = _candidate_lines(doc)
     label: Span | None = None  # a one-word line: a section label, unless the story follows
-    for i, (start, end) in enumerate(lines):
+    following = next(lines, None)
+    while following is not None:
+        (start, end), following = following, next(lines, None)
         end = _without_site_name(doc.text, start, end)
         s = doc.text[start:min(end, start + _LONG_LINE)]  # enough to judge any line
         if find_in_line(doc.text, start, end) or _is_furniture(s):
             continue
-        if _continuation_is_caption(doc, lines, i):
+        if _continuation_is_caption(doc, following):
             continue
         if _is_story(s):
             if label is not None:

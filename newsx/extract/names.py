@@ -19,6 +19,8 @@ _EXTRA_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "
 @lru_cache(maxsize=65536)
 def fold(token: str) -> str:
     """Lowercase, strip diacritics and normalise apostrophes: the key for every list."""
+    if token.isascii():
+        return token.lower()  # nothing to translate or strip
     t = token.translate(_EXTRA_FOLD)
     t = unicodedata.normalize("NFD", t)
     t = "".join(c for c in t if not unicodedata.combining(c))

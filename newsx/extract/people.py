@@ -87,6 +87,7 @@ class _Occ:
     appositive: bool = False        # a title in an apposition after
     titles: list[str] = field(default_factory=list)
     gender: str | None = None
+    prev: str | None = None         # the word before, once read
 
 
 @dataclass(slots=True)
@@ -234,29 +235,40 @@ def _prev_word(text: str, start: int) -> str:
     return text[i:j]
 
 
-def _title_before(text: str, start: int, lex: Lexicon, lw: str | None = None
-                  ) -> tuple[list[str], str | None, bool]:
-    """Titles written right before a name (``Foreign Minister``, ``Bournemouth striker``).
+# Where a title phrase before a name stops, searched in the reversed window (" - " reads the same).
+_PUNCT_BACK = re.compile(r'[\n,;(:“"|—–]')
+_CUT_BACK = re.compile(r'[\n,;(:“"|—–]| - ')
+_CUES: dict[str, tuple[bool, bool]] = {}
+
+
+def _cue(word: str, lex: Lexicon) -> tuple[bool, bool]:
+    """Whether the (non-empty) word before a name may end a title phrase: (capitalised,
+    possessive, a title head or modifier; the same without the possessive), cached.
+    ``said Tran Van An``, ``and Lacroix``: nothing to collect."""
+    got = _CUES.get(word)
+    if got is None:
+        if len(_CUES) > 100_000:
+            _CUES.clear()
+        k = fold(word.rstrip("."))
+        titled = word[0].isupper() or _is_head(k, lex) or k in lex["title_modifier"]
+        got = _CUES[word] = (titled or _POSSESSIVE.search(word) is not None, titled)
+    return got
+
+
+def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str | None, bool]:
+    """Titles written right before a name (``Foreign Minister``, ``Bournemouth striker``),
+    when the word before is a cue (see ``_cue``).
 
     Returns (titles, honorific gender, whether an honorific/title immediately precedes).
     """
-    if lw is None:
-        lw = _prev_word(text, start)
-    if not lw:
-        return [], None, False
-    if lw[0].islower() and not _POSSESSIVE.search(lw):
-        k = fold(lw.rstrip("."))
-        if not (_is_head(k, lex) or k in lex["title_modifier"]):
-            return [], None, False  # said Tran Van An, and Lacroix: nothing to collect
     window = text[max(0, start - 120):start].rstrip(" \u00a0")
     if window.endswith(")"):  # General Secretary of the Association (VASEP) Truong Dinh Hoe
         j = window.rfind("(", max(0, len(window) - 16))
         if j > 0:
             window = window[:j].rstrip(" \u00a0") + " "
-    cut = max(window.rfind("\n"), window.rfind(","), window.rfind(";"), window.rfind("("),
-              window.rfind(":"), window.rfind("“"), window.rfind('"'), window.rfind("|"),
-              window.rfind("—"), window.rfind("–"), window.rfind(" - "))
-    window = window[cut + 1:]
+    m = _CUT_BACK.search(window[::-1])  # the last punctuation mark: the first one backwards
+    if m:
+        window = window[len(window) - m.end() + 1:]
     words = tuple(window.split()[-12:])  # the window is cut at punctuation: words are space-separated
     got = _WALKED.get(words)
     if got is None:
@@ -394,8 +406,8 @@ def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     if not (text.startswith(",", occ.end) or (nxt and nxt.group(1) in lex["speech_verb"])):
         return []
     window = text[max(0, occ.start - 160):occ.start - 2]
-    cut = max(window.rfind(c) for c in "\n,;(:“\"|—–")
-    words = window[cut + 1:].split()
+    m = _PUNCT_BACK.search(window[::-1])
+    words = (window[len(window) - m.end() + 1:] if m else window).split()
     heads = [i for i, w in enumerate(words) if _head_word(w, lex)]
     if not heads:
         return []
@@ -586,17 +598,27 @@ class _Tok:
     cls: str
 
 
-def _context_of(text: str | None) -> str:
-    """The text around a run, for the rare rules that read it (see ``_NeedsContext``)."""
-    if text is None:
+# What the rare rules of a run read around it: (the run starts a sentence, the word before
+# it is an honorific or a title head). None: not known yet (see ``_NeedsContext``).
+_Around = tuple[bool, bool]
+
+
+def _context_of(around: _Around | None) -> _Around:
+    if around is None:
         raise _NeedsContext
-    return text
+    return around
+
+
+def _around(text: str, run_start: int, lex: Lexicon) -> _Around:
+    """What the rare rules of the run starting at ``run_start`` read in the text."""
+    return (_SENT_START.search(text, max(0, run_start - 6), run_start) is not None,
+            _titled_word(fold(_prev_word(text, run_start).rstrip(".")), lex))
 
 
 def _run_tokens(run: str, words: list[str], classes: list[tuple[str, str]], lex: Lexicon,
-                text: str | None, run_start: int) -> list[_Tok]:
-    """Classified tokens of one run (offsets relative to the run), which starts at
-    ``run_start`` in ``text`` (None: unknown, see ``_NeedsContext``)."""
+                around: _Around | None) -> list[_Tok]:
+    """Classified tokens of one run (offsets relative to the run); ``around``: what the rare
+    rules read around the run (None: unknown, see ``_NeedsContext``)."""
     toks = []
     pos = 0
     for w, (cls, k) in zip(words, classes, strict=True):
@@ -624,15 +646,14 @@ def _run_tokens(run: str, words: list[str], classes: list[tuple[str, str]], lex:
         if _first_name(t.key, lex) and _lexical_only(t.key, lex) and nxt.cls == _NAME:
             t.cls = _NAME  # Bill Prim, June Fox, Victoria Beckham: a first name before a name
         elif t.key in lex["time_word"] and len(t.key) <= 4 and vn_like(t.key) \
-                and (i > 0 or not _SENT_START.search(_context_of(text), max(0, run_start - 6), run_start)) \
+                and (i > 0 or not _context_of(around)[0]) \
                 and nxt.cls == _NAME and vn_like(nxt.key) and (i + 2 == n or toks[i + 2].cls != _NAME):
             t.cls = _NAME  # Thu Trang: a Vietnamese given name, not "Thursday"
     for i, t in enumerate(toks):
         if t.cls == _OTHER and i > 0 and t.word[0].isupper() and toks[i - 1].cls == _NAME \
                 and _first_name(toks[i - 1].key, lex) and t.key in lex.english \
                 and (t.key in lex.surname_rank or t.key in lex.proper
-                     or _titled_word(fold(_prev_word(_context_of(text), run_start).rstrip(".")) if i == 1
-                                     else toks[i - 2].key, lex)) \
+                     or (_context_of(around)[1] if i == 1 else _titled_word(toks[i - 2].key, lex))) \
                 and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME
                                                    or toks[i + 1].key.rstrip(".") in _SUFFIXES):
             t.cls = _NAME  # Phil Yock, Mark Noble: a surname that is also a word
@@ -792,15 +813,29 @@ def _run_parse(word: str, lex: Lexicon) -> _Parse:
         if len(_RUN_CACHE) > 100_000:
             _RUN_CACHE.clear()
         try:
-            got = _parse_run(word, lex, None, 0)
+            got = _parse_run(word, lex, None)
         except _NeedsContext:
             got = _CONTEXTUAL
         _RUN_CACHE[word] = got
     return got
 
 
-def _parse_run(word: str, lex: Lexicon, text: str | None, rs: int) -> _Parse:
-    """Name segments of one run; ``text`` is None when the run is parsed by its words alone."""
+def _contextual_parse(word: str, lex: Lexicon, text: str, rs: int) -> _Parse:
+    """The parse of a run whose rules read the text around it, cached by words and context."""
+    key = (word, *_around(text, rs, lex))
+    got = _AROUND_CACHE.get(key)
+    if got is None:
+        if len(_AROUND_CACHE) > 20_000:
+            _AROUND_CACHE.clear()
+        got = _AROUND_CACHE[key] = _parse_run(word, lex, key[1:])
+    return got
+
+
+_AROUND_CACHE: dict[tuple[str, bool, bool], _Parse] = {}
+
+
+def _parse_run(word: str, lex: Lexicon, around: _Around | None) -> _Parse:
+    """Name segments of one run; ``around`` is None when the run is parsed by its words alone."""
     if " " not in word and "\u00a0" not in word:
         if _classify(word, lex)[0] != _NAME:
             return _NO_NAME  # most runs: one capitalised word that cannot be a name (The, In, Monday)
@@ -813,7 +848,7 @@ def _parse_run(word: str, lex: Lexicon, text: str | None, rs: int) -> _Parse:
     special = _special()
     if not any(c[0] == _NAME or c[1] in special for c in classes):
         return _NO_NAME  # United Nations, New York Times: no token that could start a name
-    toks = _run_tokens(word, words, classes, lex, text, rs)
+    toks = _run_tokens(word, words, classes, lex, around)
     segs = _run_segments(toks, word, lex)
     if not any(t.cls == _NAME and t.key in lex.english for t in toks[1:]):
         return segs, None
@@ -869,7 +904,7 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
         if rs and (text[rs - 1].isalnum() or text[rs - 1] in _WORD_CHARS):
             continue  # inside a word (iPhone, e-Government)
         if parse is _CONTEXTUAL:
-            parse = _parse_run(word, lex, text, rs)
+            parse = _contextual_parse(word, lex, text, rs)
         segs, headline = parse
         if headline is not None and _title_case_line(text, rs, run.end(), lines):
             segs = headline
@@ -890,12 +925,11 @@ def _context(occ: _Occ, story: _Story) -> None:
         return
     text, lex = story.text, story.lex
     occ.context_done = True
-    pw = _prev_word(text, occ.start)
+    pw = occ.prev if occ.prev is not None else _prev_word(text, occ.start)
     if pw in _PREPOSITIONS:
         occ.after_prep = True  # in Quy Nhon, manager of Xuan Phat: often a place or an organisation
-    elif pw and (pw[0].isupper() or _POSSESSIVE.search(pw) or _is_head(fold(pw.rstrip(".")), lex)
-                 or fold(pw.rstrip(".")) in lex["title_modifier"]):
-        titles, gender, adjacent = _title_before(text, occ.start, lex, pw)
+    elif pw and _cue(pw, lex)[0]:
+        titles, gender, adjacent = _title_before(text, occ.start, lex)
         occ.gender = gender
         occ.titles.extend(titles)
         occ.titled = bool(gender or adjacent or titles)
@@ -1022,9 +1056,8 @@ def _titled(occ: _Occ, story: _Story) -> bool:
     """Whether an honorific or title stands before the occurrence or an apposition follows."""
     text, lex = story.text, story.lex
     if not occ.context_done:
-        pw = _prev_word(text, occ.start)
-        if not (pw and (pw[0].isupper() or fold(pw.rstrip(".")) in lex["title_modifier"]
-                        or _is_head(fold(pw.rstrip(".")), lex))) \
+        pw = occ.prev = _prev_word(text, occ.start)
+        if not (pw and _cue(pw, lex)[1]) \
                 and not (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
             return False
     _context(occ, story)
@@ -1075,10 +1108,18 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
     return result
 
 
+@lru_cache(maxsize=32768)
+def _naming(keys: tuple[str, ...]) -> tuple[str | None, tuple[tuple[str, ...], ...]]:
+    """(gender told by the name, every form it can be called by) of a full name."""
+    lex = lexicon()
+    return _gender_of_keys(keys, lex), tuple(_alias_keys(keys, lex))
+
+
 def _add(people: list[_Pending], index: dict[tuple[str, ...], list[int]], keys: tuple[str, ...],
          lex: Lexicon) -> None:
-    people.append(_Pending(keys, gender=_gender_of_keys(keys, lex)))
-    for alias in _alias_keys(keys, lex):
+    gender, aliases = _naming(keys)
+    people.append(_Pending(keys, gender=gender))
+    for alias in aliases:
         index.setdefault(alias, []).append(len(people) - 1)
 
 
@@ -1089,20 +1130,27 @@ def _non_ascii(o: _Occ) -> int:
 
 def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
     occs = p.occs
-    full = [o for o in occs if o.keys == p.keys]
-    name = max(full, key=_non_ascii).form if full else " ".join(p.keys)
-    name = " ".join(name.split())
+    best, most = None, -1  # the first full form with the most diacritics
+    for o in occs:
+        if o.keys == p.keys:
+            n = _non_ascii(o)
+            if n > most:
+                best, most = o, n
+    name = " ".join((best.form if best is not None else " ".join(p.keys)).split())
     titles: dict[str, str] = {}   # folded -> as written, first seen first
     aliases: dict[str, str] = {fold(name): ""}
     votes = {"male": 0, "female": 0}
     forms: set[str] = set()
     for o in occs:
-        for t in o.titles:
-            t = " ".join(t.split())
-            titles.setdefault(fold(t), t)
-        if o.form not in forms:
-            forms.add(o.form)
-            form = o.form if "  " not in o.form and "\n" not in o.form else " ".join(o.form.split())
+        if o.titles:
+            for t in o.titles:
+                t = " ".join(t.split())
+                titles.setdefault(fold(t), t)
+        form = o.form
+        if form not in forms:
+            forms.add(form)
+            if "  " in form or "\n" in form:
+                form = " ".join(form.split())
             aliases.setdefault(fold(form), form)
         if o.gender:
             votes[o.gender] += 3
