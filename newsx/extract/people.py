@@ -471,8 +471,8 @@ def _phrase(text: str, pos: int) -> tuple[str, int]:
             break
         out += "."
         end += 1
-    cut = min((i for i in (out.find("''"), out.find("``")) if i >= 0), default=-1)
-    if cut >= 0:
+    if "''" in out or "``" in out:  # an ASCII quotation mark ends the fragment too
+        cut = min(i for i in (out.find("''"), out.find("``")) if i >= 0)
         out, end = out[:cut], pos + cut
     return out, end
 
@@ -598,17 +598,27 @@ class _Tok:
     cls: str
 
 
-def _context_of(text: str | None) -> str:
-    """The text around a run, for the rare rules that read it (see ``_NeedsContext``)."""
-    if text is None:
+# What the rare rules of a run read around it: (the run starts a sentence, the word before
+# it is an honorific or a title head). None: not known yet (see ``_NeedsContext``).
+_Around = tuple[bool, bool]
+
+
+def _context_of(around: _Around | None) -> _Around:
+    if around is None:
         raise _NeedsContext
-    return text
+    return around
+
+
+def _around(text: str, run_start: int, lex: Lexicon) -> _Around:
+    """What the rare rules of the run starting at ``run_start`` read in the text."""
+    return (_SENT_START.search(text, max(0, run_start - 6), run_start) is not None,
+            _titled_word(fold(_prev_word(text, run_start).rstrip(".")), lex))
 
 
 def _run_tokens(run: str, words: list[str], classes: list[tuple[str, str]], lex: Lexicon,
-                text: str | None, run_start: int) -> list[_Tok]:
-    """Classified tokens of one run (offsets relative to the run), which starts at
-    ``run_start`` in ``text`` (None: unknown, see ``_NeedsContext``)."""
+                around: _Around | None) -> list[_Tok]:
+    """Classified tokens of one run (offsets relative to the run); ``around``: what the rare
+    rules read around the run (None: unknown, see ``_NeedsContext``)."""
     toks = []
     pos = 0
     for w, (cls, k) in zip(words, classes, strict=True):
@@ -636,15 +646,14 @@ def _run_tokens(run: str, words: list[str], classes: list[tuple[str, str]], lex:
         if _first_name(t.key, lex) and _lexical_only(t.key, lex) and nxt.cls == _NAME:
             t.cls = _NAME  # Bill Prim, June Fox, Victoria Beckham: a first name before a name
         elif t.key in lex["time_word"] and len(t.key) <= 4 and vn_like(t.key) \
-                and (i > 0 or not _SENT_START.search(_context_of(text), max(0, run_start - 6), run_start)) \
+                and (i > 0 or not _context_of(around)[0]) \
                 and nxt.cls == _NAME and vn_like(nxt.key) and (i + 2 == n or toks[i + 2].cls != _NAME):
             t.cls = _NAME  # Thu Trang: a Vietnamese given name, not "Thursday"
     for i, t in enumerate(toks):
         if t.cls == _OTHER and i > 0 and t.word[0].isupper() and toks[i - 1].cls == _NAME \
                 and _first_name(toks[i - 1].key, lex) and t.key in lex.english \
                 and (t.key in lex.surname_rank or t.key in lex.proper
-                     or _titled_word(fold(_prev_word(_context_of(text), run_start).rstrip(".")) if i == 1
-                                     else toks[i - 2].key, lex)) \
+                     or (_context_of(around)[1] if i == 1 else _titled_word(toks[i - 2].key, lex))) \
                 and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME
                                                    or toks[i + 1].key.rstrip(".") in _SUFFIXES):
             t.cls = _NAME  # Phil Yock, Mark Noble: a surname that is also a word
@@ -804,15 +813,29 @@ def _run_parse(word: str, lex: Lexicon) -> _Parse:
         if len(_RUN_CACHE) > 100_000:
             _RUN_CACHE.clear()
         try:
-            got = _parse_run(word, lex, None, 0)
+            got = _parse_run(word, lex, None)
         except _NeedsContext:
             got = _CONTEXTUAL
         _RUN_CACHE[word] = got
     return got
 
 
-def _parse_run(word: str, lex: Lexicon, text: str | None, rs: int) -> _Parse:
-    """Name segments of one run; ``text`` is None when the run is parsed by its words alone."""
+def _contextual_parse(word: str, lex: Lexicon, text: str, rs: int) -> _Parse:
+    """The parse of a run whose rules read the text around it, cached by words and context."""
+    key = (word, *_around(text, rs, lex))
+    got = _AROUND_CACHE.get(key)
+    if got is None:
+        if len(_AROUND_CACHE) > 20_000:
+            _AROUND_CACHE.clear()
+        got = _AROUND_CACHE[key] = _parse_run(word, lex, key[1:])
+    return got
+
+
+_AROUND_CACHE: dict[tuple[str, bool, bool], _Parse] = {}
+
+
+def _parse_run(word: str, lex: Lexicon, around: _Around | None) -> _Parse:
+    """Name segments of one run; ``around`` is None when the run is parsed by its words alone."""
     if " " not in word and "\u00a0" not in word:
         if _classify(word, lex)[0] != _NAME:
             return _NO_NAME  # most runs: one capitalised word that cannot be a name (The, In, Monday)
@@ -825,7 +848,7 @@ def _parse_run(word: str, lex: Lexicon, text: str | None, rs: int) -> _Parse:
     special = _special()
     if not any(c[0] == _NAME or c[1] in special for c in classes):
         return _NO_NAME  # United Nations, New York Times: no token that could start a name
-    toks = _run_tokens(word, words, classes, lex, text, rs)
+    toks = _run_tokens(word, words, classes, lex, around)
     segs = _run_segments(toks, word, lex)
     if not any(t.cls == _NAME and t.key in lex.english for t in toks[1:]):
         return segs, None
@@ -881,7 +904,7 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
         if rs and (text[rs - 1].isalnum() or text[rs - 1] in _WORD_CHARS):
             continue  # inside a word (iPhone, e-Government)
         if parse is _CONTEXTUAL:
-            parse = _parse_run(word, lex, text, rs)
+            parse = _contextual_parse(word, lex, text, rs)
         segs, headline = parse
         if headline is not None and _title_case_line(text, rs, run.end(), lines):
             segs = headline
@@ -1107,20 +1130,27 @@ def _non_ascii(o: _Occ) -> int:
 
 def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
     occs = p.occs
-    full = [o for o in occs if o.keys == p.keys]
-    name = max(full, key=_non_ascii).form if full else " ".join(p.keys)
-    name = " ".join(name.split())
+    best, most = None, -1  # the first full form with the most diacritics
+    for o in occs:
+        if o.keys == p.keys:
+            n = _non_ascii(o)
+            if n > most:
+                best, most = o, n
+    name = " ".join((best.form if best is not None else " ".join(p.keys)).split())
     titles: dict[str, str] = {}   # folded -> as written, first seen first
     aliases: dict[str, str] = {fold(name): ""}
     votes = {"male": 0, "female": 0}
     forms: set[str] = set()
     for o in occs:
-        for t in o.titles:
-            t = " ".join(t.split())
-            titles.setdefault(fold(t), t)
-        if o.form not in forms:
-            forms.add(o.form)
-            form = o.form if "  " not in o.form and "\n" not in o.form else " ".join(o.form.split())
+        if o.titles:
+            for t in o.titles:
+                t = " ".join(t.split())
+                titles.setdefault(fold(t), t)
+        form = o.form
+        if form not in forms:
+            forms.add(form)
+            if "  " in form or "\n" in form:
+                form = " ".join(form.split())
             aliases.setdefault(fold(form), form)
         if o.gender:
             votes[o.gender] += 3

@@ -133,6 +133,8 @@ def _word_count(text: str, start: int, end: int) -> int:
 
 
 def _strip(text: str, start: int, end: int, chars: str = " \t\r\n\u00a0") -> tuple[int, int]:
+    if start < end and text[start] not in chars and text[end - 1] not in chars:
+        return start, end  # the usual case: nothing to strip
     while start < end and text[start] in chars:
         start += 1
     while end > start and text[end - 1] in chars:
@@ -197,12 +199,13 @@ def cue_at(tk: Toks, k: int) -> Cue | None:
     words, phrases, nouns = cue_lexicon()
     lows = tk.lows
     low = lows[k]
-    if low not in words and low not in _phrase_heads():
+    phrase_heads = _phrase_heads()
+    if low not in words and low not in phrase_heads:
         return None
     n = len(lows)
-    if low == "according" and k + 1 < n and lows[k + 1] == "to":
-        return Cue(k, 2, "according")
-    if k + 1 < n:
+    if low in phrase_heads and k + 1 < n:
+        if low == "according" and lows[k + 1] == "to":
+            return Cue(k, 2, "according")
         cls = phrases.get((low, lows[k + 1]))
         if cls:
             return Cue(k, 2, cls)
@@ -485,7 +488,12 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[
         kept.append(c)
     out: list[Attribution] = []
     subject: Span | None = None
-    lo = _dateline_end(tk, 0, hi)
+    # a lowercase word among the first two tokens: no dateline (the usual case)
+    caps = tk.caps
+    if (lows[0].isalpha() and not caps[0]) or (hi > 1 and lows[1].isalpha() and not caps[1]):
+        lo = 0
+    else:
+        lo = _dateline_end(tk, 0, hi)
     for idx, cue in enumerate(kept):
         nxt = kept[idx + 1] if idx + 1 < len(kept) else None
         att = _read_cue(text, tk, cue, nxt, lo, hi, quotes, subject)
@@ -864,7 +872,7 @@ _MAX_SENTENCES_PER_PARAGRAPH = 2_000
 def _scan_readable(text: str, para: Span, sents: Sequence[Span]) -> QuoteList:
     """The quoted spans of a paragraph, scanned over its runs of sentences of readable
     length (a giant "sentence" is not prose: its marks are not paired)."""
-    if len(para) <= _MAX_SENTENCE or all(len(s) <= _MAX_SENTENCE for s in sents):
+    if para.end - para.start <= _MAX_SENTENCE or all(len(s) <= _MAX_SENTENCE for s in sents):
         return scan_quotes(text, para)
     out = QuoteList()
     run: Span | None = None
@@ -910,18 +918,15 @@ class LazyTokens:
 
     def __init__(self, text: str, sents: Sequence[Span]) -> None:
         self.text, self.sents = text, sents
-        self.cache: dict[int, Toks] = {}
+        self.cache: list[Toks | None] = [None] * len(sents)
 
     def __getitem__(self, i: int) -> Toks:
-        tk = self.cache.get(i)
+        tk = self.cache[i]
         if tk is None:
             s = self.sents[i]
             tk = tokenize(self.text, s.start, s.end) if len(s) <= _MAX_SENTENCE else _no_tokens()
             self.cache[i] = tk
         return tk
-
-    def starts(self, i: int) -> list[int]:
-        return self[i].starts
 
 
 def _no_tokens() -> Toks:
@@ -965,26 +970,31 @@ def _has_cue_word(text: str, start: int, end: int) -> bool:
 _AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-class ParagraphCueWords:
-    """`_has_cue_word` for the sentences of one paragraph, lowercasing the paragraph once.
+def _cue_sentences(text: str, para: Span, sents: Sequence[Span]) -> list[int]:
+    """The indices of the sentences of a paragraph that hold a cue word (``_has_cue_word``),
+    lowercasing the paragraph once.
 
     A sentence holds a cue word iff a whole run of letters inside it is one. Searching the
     lowercased paragraph between the sentence's offsets finds the same runs, unless a run
     crosses the sentence's start (the search would see the letters before it) or
     lowercasing changes the paragraph's length: then the sentence is searched alone."""
-
-    def __init__(self, text: str, para: Span) -> None:
-        self.text, self.start, self.end = text, para.start, para.end
-        low = text[para.start:para.end].lower()
-        self.low = low if len(low) == para.end - para.start else None
-        self.search = _cue_hint().search
-
-    def within(self, start: int, end: int) -> bool:
-        low, base = self.low, self.start
-        if low is None or start < base or end > self.end or (
+    search = _cue_hint().search
+    base, top = para.start, para.end
+    low = text[base:top].lower()
+    whole = len(low) == top - base
+    out: list[int] = []
+    for si, sent in enumerate(sents):
+        start, end = sent.start, sent.end
+        if end - start > _MAX_SENTENCE:
+            continue
+        if whole and base <= start < top and end <= top and not (
                 start > base and low[start - base - 1] in _AZ and low[start - base] in _AZ):
-            return _has_cue_word(self.text, start, end)
-        return self.search(low, start - base, end - base) is not None
+            hit = search(low, start - base, end - base)
+        else:
+            hit = search(text[start:end].lower())
+        if hit is not None:
+            out.append(si)
+    return out
 
 
 def find_attributions(doc: Document) -> list[Attribution]:
@@ -1007,15 +1017,14 @@ def find_attributions(doc: Document) -> list[Attribution]:
             para = Span(para.start, para_sents[-1].end, para.label)
         quotes = _scan_readable(text, para, para_sents)
         sent_toks = LazyTokens(text, para_sents)
-        cue_words = ParagraphCueWords(text, para)
         found: list[Attribution] = []
-        for si, sent in enumerate(para_sents):
-            if sent.end - sent.start <= _MAX_SENTENCE and cue_words.within(sent.start, sent.end):
-                found.extend(sentence_attributions(text, sent_toks[si], quotes))
+        for si in _cue_sentences(text, para, para_sents):
+            found.extend(sentence_attributions(text, sent_toks[si], quotes))
         direct, para_quoted = _direct(text, para, para_sents, sent_toks, quotes, prev_label,
                                       prev_para_quoted)
         found.extend(direct)
-        found.sort(key=lambda a: a.text.start)
+        if len(found) > 1:
+            found.sort(key=lambda a: a.text.start)
         if head is not None and para.start < head.text.end:
             found = [a for a in found if a.text.start >= head.text.end]
         out.extend(_dedupe(found))
@@ -1060,7 +1069,7 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
         # 1. after the closing mark, in the same sentence or the next (split at `.”`)
         if q.closed and (q.words >= 4 or _ends_with_pause(text, q)):
             ci = si
-            ti = bisect_left(sent_toks.starts(si), q.close)
+            ti = bisect_left(toks.starts, q.close)
             if ti >= len(toks) and si + 1 < len(sents):
                 ci, ti = si + 1, 0
             ctoks = sent_toks[ci]
@@ -1073,7 +1082,7 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
                     last_att = (speaker, cue, end_off)
         # 2. before the opening mark
         if not attributed:
-            oi = bisect_left(sent_toks.starts(si), q.open)
+            oi = bisect_left(toks.starts, q.open)
             got2 = _before_attribution(text, toks, 0, oi)
             if got2:
                 speaker, cue = got2
