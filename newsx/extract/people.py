@@ -471,8 +471,8 @@ def _phrase(text: str, pos: int) -> tuple[str, int]:
             break
         out += "."
         end += 1
-    cut = min((i for i in (out.find("''"), out.find("``")) if i >= 0), default=-1)
-    if cut >= 0:
+    if "''" in out or "``" in out:  # an ASCII quotation mark ends the fragment too
+        cut = min(i for i in (out.find("''"), out.find("``")) if i >= 0)
         out, end = out[:cut], pos + cut
     return out, end
 
