@@ -1027,7 +1027,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
             found.sort(key=lambda a: a.text.start)
         if head is not None and para.start < head.text.end:
             found = [a for a in found if a.text.start >= head.text.end]
-        out.extend(_dedupe(found))
+        out.extend(_dedupe(found) if len(found) > 1 else found)
         prev_para_quoted = para_quoted
         prev_label = (_label(text, sent_toks[len(para_sents) - 1])
                       if para_sents and text[para_sents[-1].end - 1] == ":" else None)

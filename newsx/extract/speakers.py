@@ -706,6 +706,8 @@ class _Organisations:
         self.cache: dict[str, list[tuple[int, str]]] = {}
         self.found: dict[tuple[str, ...], str | None] = {}
         self.names: dict[str, tuple[list[tuple[int, str, Sequence[str]]], dict[str, set[int]]]] = {}
+        self.lowered: str | None = None  # the text lowercased, if ASCII (on first use)
+        self.lowered_done = False
 
     def fullest(self, surface: Sequence[str], folded: Sequence[str], pos: int) -> str | None:
         """The fullest name in the text for the organisation words, or None."""
@@ -740,13 +742,8 @@ class _Organisations:
                     best = rank
         return best[3] if best is not None else None
 
-    def _head_forms(self, head: str) -> list[str]:
-        lex = lexicon()
-        canonical = lex.get("org_head", head)
-        if canonical is None:
-            return [head]
-        forms = [w for w, c in lex.classes["org_head"].items() if c == canonical]
-        return forms
+    def _head_forms(self, head: str) -> tuple[str, ...]:
+        return _head_forms(head)
 
     def _names(self, head: str) -> tuple[list[tuple[int, str, Sequence[str]]], dict[str, set[int]]]:
         """Distinct capitalised names containing ``head`` as a word (first occurrence each),
@@ -756,8 +753,12 @@ class _Organisations:
         names: list[tuple[int, str, Sequence[str]]] = []
         by_token: dict[str, set[int]] = {}
         seen: set[str] = set()
+        bare: dict[str, str] = {}  # the head word alone, as _trim_name leaves it
         text = self.text
-        for seen_count, m in enumerate(_occurrences(text, head)):
+        if not self.lowered_done:
+            self.lowered = text.lower() if text.isascii() else None
+            self.lowered_done = True
+        for seen_count, m in enumerate(_occurrences(text, head, self.lowered)):
             if seen_count >= _MAX_OCCURRENCES:
                 break
             at, end = m.span()
@@ -768,7 +769,13 @@ class _Organisations:
                 last = _AFTER.match(text, end).end()  # type: ignore[union-attr]  # always matches
                 if last == end:
                     last = _more_words(text, last)
-            name, start = _trim_name(text[first:last], first)
+            if first == at and last == end:
+                word = m.group()
+                if word not in bare:
+                    bare[word] = _trim_name(word, 0)[0]
+                name, start = bare[word], at
+            else:
+                name, start = _trim_name(text[first:last], first)
             if not name or name in seen:
                 continue
             seen.add(name)
@@ -794,6 +801,16 @@ class _Organisations:
 
 
 @lru_cache(maxsize=4096)
+def _head_forms(head: str) -> tuple[str, ...]:
+    """The organisation head words that stand for the same thing as ``head``."""
+    lex = lexicon()
+    canonical = lex.get("org_head", head)
+    if canonical is None:
+        return (head,)
+    return tuple(w for w, c in lex.classes["org_head"].items() if c == canonical)
+
+
+@lru_cache(maxsize=4096)
 def _acronym_pattern(letters: str) -> re.Pattern[str]:
     """Words starting with the acronym's letters in turn (function words allowed between)."""
     sep = rf"{_SP}(?:{_FUNCTION}{_SP}){{0,2}}"
@@ -809,15 +826,20 @@ def _head_pattern(head: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{word}|{lower})(?![\w'’-])")
 
 
-def _occurrences(text: str, head: str) -> Iterator[re.Match[str]]:
+def _occurrences(text: str, head: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
     """``_head_pattern(head).finditer(text)``, but fast: ``str.find`` proposes the places
-    where the word (capitalised or not) starts, and the pattern only checks them."""
+    where the word (capitalised or not) starts, and the pattern only checks them.
+    ``lowered``, the text lowercased when it is ASCII (same offsets), finds both forms
+    in one pass."""
     pattern = _head_pattern(head)
     if not head:
         yield from pattern.finditer(text)
         return
     word = head[:1].upper() + head[1:]
-    find = text.find
+    if lowered is not None:
+        word, find = head, lowered.find  # the places of any case of the word
+    else:
+        find = text.find
     upper = find(word)
     lower = find(head) if word != head else -1
     end = 0
