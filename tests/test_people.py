@@ -227,3 +227,34 @@ def test_a_page_of_repeated_mentions_is_one_person_with_every_mention() -> None:
     out = people(text)
     assert [(p.name, p.titles, p.mentions, p.gender) for p in out] == [
         ("Adaeze Obi", ["Minister"], 501, "female")]
+
+
+def test_a_run_read_by_its_context_is_parsed_again_in_each_context() -> None:
+    # "Lantern" is a common word: "Mark Lantern" is a name only after a title; the parse of a
+    # run is cached by its words, so the context must be part of the key for such runs.
+    titled = "The club said its coach Mark Lantern praised the players after the match."
+    plain = "After the match, fans and Mark Lantern praised the players."
+    assert records(plain) == []
+    assert records(titled) == [{"name": "Mark Lantern", "titles": ["coach"], "aliases": [],
+                                "mentions": 1}]
+    assert records(plain) == []
+    both = titled + "\n" + plain  # the same run, read two ways in one story
+    out = people(both)
+    assert [p.to_dict() for p in out] == [{"name": "Mark Lantern", "titles": ["coach"],
+                                           "aliases": ["Mark"], "mentions": 2}]
+    assert [both[s.start:s.end] for s in out[0].spans] == ["Mark Lantern", "Mark"]
+
+
+def test_gender_from_whole_pronouns_only() -> None:
+    opening = "Robin Castellano spoke on Monday. "
+    assert [p.gender for p in people(opening + "Later the report said hers was the deciding vote.")] \
+        == ["female"]
+    assert [p.gender for p in people(opening + "Then He said the vote was close.")] == ["male"]
+    assert [p.gender for p in people(opening + "The Shelter and the theatre opened; Sheila's too.")] \
+        == [None]
+
+
+def test_photo_and_image_credits_are_not_people() -> None:
+    text = ("The bridge reopened on Friday.\nPhoto: Dana Whitfield\n"
+            "Mayor Ivo Brandt said traffic would ease.\nImage credit: Lee Moss")
+    assert records(text) == [{"name": "Ivo Brandt", "titles": ["Mayor"], "aliases": [], "mentions": 1}]

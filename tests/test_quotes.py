@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from newsx.document import Document
-from newsx.extract.quotes import find_attributions
+from newsx.document import Document, Span
+from newsx.extract.quotes import _cue_sentences, _has_cue_word, find_attributions
 from newsx.segment import segment
 
 
@@ -234,3 +234,21 @@ def test_mixed_quote_ending_with_comma_inside_the_marks() -> None:
     text = "The clerk had put the papers in a “burn bag,” the newspaper reported."
     assert found(text) == [("The clerk had put the papers in a “burn bag,”", "mixed", "reported",
                             "the newspaper", False)]
+
+
+# ----------------------------------------------------------------------- cue-word test
+@pytest.mark.parametrize(("text", "cuts", "expected"), [
+    # a sentence starting inside a run of letters: `said` is a whole run of that sentence
+    ("Presaid it. Then", [(0, 3), (3, 11), (12, 16)], [1]),
+    # a sentence ending inside a run of letters: `say` is a whole run of that sentence
+    ("He says so", [(0, 6), (7, 10)], [0]),
+    # `resaid` is not a cue word; `said` after a hyphen is
+    ("It was resaid. It was re-said.", [(0, 14), (15, 30)], [1]),
+    # lowercasing changes the length (İ becomes two characters): each sentence alone
+    ("İzmir officials said. Rain fell.", [(0, 21), (22, 32)], [0]),
+])
+def test_cue_sentences_match_searching_each_sentence_alone(
+        text: str, cuts: list[tuple[int, int]], expected: list[int]) -> None:
+    sents = [Span(a, b) for a, b in cuts]
+    assert _cue_sentences(text, Span(0, len(text)), sents) == expected
+    assert [i for i, s in enumerate(sents) if _has_cue_word(text, s.start, s.end)] == expected

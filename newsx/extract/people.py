@@ -143,14 +143,16 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
     bare = word.rstrip(".")
     if len(word) == 1:
         return _OTHER, word.lower()  # I, A: a pronoun or article, not an initial without its dot
-    if _CONTRACTION.search(word) or len(_CAMEL.findall(word)) >= 2:
+    if (("'" in word or "’" in word) and _CONTRACTION.search(word)) \
+            or (not word[1:].islower() and len(_CAMEL.findall(word)) >= 2):
         return _OTHER, fold(word)  # Isn't, We'll; CravenFlagShareLike (glued page furniture)
     if _INITIAL.fullmatch(word) or _INITIAL.fullmatch(bare):
         k = fold(bare)
         if any(x in lex["place"] or x in lex["title_modifier"] or x in lex["org_word"] for x in (k, k + ".")):
             return _OTHER, k  # U.N., U.S.
         return _INIT, k  # J., J.K.
-    k = fold(_POSSESSIVE.sub("", bare))
+    unpossessed = _POSSESSIVE.sub("", bare)
+    k = fold(unpossessed)
     if not k or _rejected(k, lex):
         return _OTHER, k
     if len(bare) > 1 and bare.isupper() and "-" not in bare:
@@ -161,7 +163,7 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
     if k.endswith("s") and (_is_head(k[:-1], lex) or k[:-1] in lex["nationality"]):
         return _OTHER, k  # Ministers, Directors, Muslims
     if k in lex.english and k not in lex.first_names and lex.surname_rank.get(k, 99999) > 5000 \
-            and _POSSESSIVE.sub("", bare).replace("’", "'").isascii():
+            and unpossessed.replace("’", "'").isascii():
         return _OTHER, k
     if "-" in k:
         parts = [p for p in k.split("-") if p]
@@ -682,10 +684,13 @@ def _vietnamese_names(toks: list[_Tok], lex: Lexicon) -> None:
     syllable is also an English word or a place (``Do Van Ve``, ``Nguyen Thi Thu``,
     ``Vuong Dinh Hue``)."""
     n = len(toks)
+    vn = lex["vn_surname"]
+    if not any(t.key in vn for t in toks):
+        return  # the common case: no Vietnamese family name in the run
     i = 0
     while i < n:
         t = toks[i]
-        if t.key in lex["vn_surname"] and t.word[0].isupper():
+        if t.key in vn and t.word[0].isupper():
             j = i + 1
             while j < n and j - i < 5 and toks[j].word[0].isupper() and vn_like(toks[j].key) \
                     and toks[j].key not in lex["org_word"] and not _is_head(toks[j].key, lex) \

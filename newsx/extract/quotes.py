@@ -788,7 +788,8 @@ def _after_attribution(text: str, tk: Toks, i: int, hi: int
             continue
         if c - w0 > _MAX_SPEAKER:
             return None
-        if any(low in FINITE or low == "to" for low in lows[w0:c]):
+        before = lows[w0:c]
+        if "to" in before or not FINITE.isdisjoint(before):
             return None  # `“…” is what he wanted to say`: not an attribution
         j = c + cue.n
         cue_end = j
@@ -1027,7 +1028,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
             found.sort(key=lambda a: a.text.start)
         if head is not None and para.start < head.text.end:
             found = [a for a in found if a.text.start >= head.text.end]
-        out.extend(_dedupe(found))
+        out.extend(_dedupe(found) if len(found) > 1 else found)
         prev_para_quoted = para_quoted
         prev_label = (_label(text, sent_toks[len(para_sents) - 1])
                       if para_sents and text[para_sents[-1].end - 1] == ":" else None)
@@ -1140,9 +1141,12 @@ def _sentence_end(sents: Sequence[Span], si: int, offset: int) -> int:
     return max(offset, sents[si].end) if si < len(sents) else offset
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z’']+")
+
+
 def _sentence_like(text: str, q: QSpan) -> bool:
     """A quotation that reads as speech: not Title Case, with a verb-ish word."""
-    words = re.findall(r"[A-Za-z’']+", text[q.start:q.end])
+    words = _LATIN_WORD.findall(text, q.start, q.end)
     if not words:
         return False
     caps = sum(1 for w in words if w[0].isupper())
