@@ -72,15 +72,18 @@ _MIN_UNATTRIBUTED_WORDS = 6
 @dataclass(slots=True)
 class Toks:
     """The tokens of one sentence as parallel lists (one list per field, made with C-level
-    maps: far cheaper than one object per token). Token ``k`` is ``text[starts[k]:ends[k]]``
-    == ``words[k]``; ``lows[k]`` its lowercase form; ``caps[k]`` whether it begins with a
-    capital."""
+    maps: far cheaper than one object per token). Token ``k`` is ``words[k]`` ==
+    ``text[starts[k]:end(k)]``; ``lows[k]`` its lowercase form; ``caps[k]`` whether it
+    begins with a capital."""
 
     starts: list[int]
-    ends: list[int]
     words: list[str]
     lows: list[str]
     caps: list[bool]
+
+    def end(self, k: int) -> int:
+        """The offset just after token ``k``."""
+        return self.starts[k] + len(self.words[k])
 
     def __len__(self) -> int:
         return len(self.lows)
@@ -112,15 +115,14 @@ class QuoteList(list):
     closes: list[int] | None = None
 
 
-_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
+_GROUP, _START = re.Match.group, re.Match.start
 _FIRST_CHAR = itemgetter(0)
 
 
 def tokenize(text: str, start: int, end: int) -> Toks:
     matches = list(_TOKEN.finditer(text, start, end))
     words = list(map(_GROUP, matches))
-    return Toks(list(map(_START, matches)), list(map(_END, matches)), words,
-                list(map(str.lower, words)),
+    return Toks(list(map(_START, matches)), words, list(map(str.lower, words)),
                 list(map(str.isupper, map(_FIRST_CHAR, words))))  # a token is never empty
 
 
@@ -240,7 +242,7 @@ def _is_stop(tk: Toks, i: int) -> bool:
     low = tk.lows[i]
     if low not in _STOP:
         return False
-    if low == "." and i > 0 and tk.ends[i - 1] == tk.starts[i]:
+    if low == "." and i > 0 and tk.end(i - 1) == tk.starts[i]:
         prev = tk.words[i - 1]
         if prev in abbreviations() or (len(prev) == 1 and prev.isupper()):
             return False
@@ -387,7 +389,7 @@ class Found:
 
 
 def _span(tk: Toks, a: int, b: int, label: str) -> Span | None:
-    return Span(tk.starts[a], tk.ends[b - 1], label) if b > a else None
+    return Span(tk.starts[a], tk.starts[b - 1] + len(tk.words[b - 1]), label) if b > a else None
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -411,7 +413,7 @@ def _dateline_end(tk: Toks, lo: int, hi: int) -> int:
     lows, caps = tk.lows, tk.caps
     for i in range(lo, min(hi, lo + 12)):
         low = lows[i]
-        if low in ("–", "—", "-") and i > lo and tk.starts[i] > tk.ends[i - 1]:
+        if low in ("–", "—", "-") and i > lo and tk.starts[i] > tk.end(i - 1):
             head = range(lo, i)
             shouting = any(len(lows[u]) > 1 and tk.words[u].isupper() for u in head)
             capitalised = all(caps[u] or not lows[u].isalpha() for u in head)
@@ -597,7 +599,7 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
         end = _clause_end(tk, nxt, start, hi)
         if end <= start:
             return None
-        clause = _clause_bounds(text, tk.starts[start], tk.ends[end - 1])
+        clause = _clause_bounds(text, tk.starts[start], tk.end(end - 1))
         if clause is None:
             return None
         if speaker is None and not lows[k].endswith("ing"):
@@ -683,7 +685,7 @@ def _subject(tk: Toks, lo: int, hi: int) -> Span | None:
 def _boundary_end(tk: Toks, boundary: int) -> int:
     """Where a clause before its attribution ends: at the comma, or after a closing mark
     that follows a comma (`… a “burn bag,” the Times said`)."""
-    return tk.ends[boundary] if tk.lows[boundary] in QUOTE_CHARS else tk.starts[boundary]
+    return tk.end(boundary) if tk.lows[boundary] in QUOTE_CHARS else tk.starts[boundary]
 
 
 def _before_comma(text: str, tk: Toks, lo: int, boundary: int, speaker: Span | None,
@@ -748,13 +750,13 @@ def _according(text: str, tk: Toks, k: int, j: int, lo: int, hi: int,
         end = _clause_end(tk, nxt, start, hi)
         if end - start < 3:
             return None
-        clause = _clause_bounds(text, tk.starts[start], tk.ends[end - 1])
+        clause = _clause_bounds(text, tk.starts[start], tk.end(end - 1))
     elif k > lo and tk.lows[k - 1] == ",":
         if k - 1 - lo < 3:
             return None
         clause = _clause_bounds(text, tk.starts[lo], tk.starts[k - 1])
     elif k - lo >= 4 and (e >= hi or _is_stop(tk, e)):
-        clause = _clause_bounds(text, tk.starts[lo], tk.ends[k - 1])  # `… by 271 delegates according to X.`
+        clause = _clause_bounds(text, tk.starts[lo], tk.end(k - 1))  # `… by 271 delegates according to X.`
     else:
         return None
     if clause is None:
@@ -788,7 +790,8 @@ def _after_attribution(text: str, tk: Toks, i: int, hi: int
             continue
         if c - w0 > _MAX_SPEAKER:
             return None
-        if any(low in FINITE or low == "to" for low in lows[w0:c]):
+        before = lows[w0:c]
+        if "to" in before or not FINITE.isdisjoint(before):
             return None  # `“…” is what he wanted to say`: not an attribution
         j = c + cue.n
         cue_end = j
@@ -909,7 +912,7 @@ def _headline_label(text: str, para: Span) -> Attribution | None:
     if clause is None or _word_count(text, clause.start, clause.end) < 3:
         return None
     return Attribution(clause, "indirect", Span(colon, colon + 1, "cue"),
-                       Span(label.starts[0], label.ends[-1], "speaker"))
+                       Span(label.starts[0], label.end(-1), "speaker"))
 
 
 class LazyTokens:
@@ -930,7 +933,7 @@ class LazyTokens:
 
 
 def _no_tokens() -> Toks:
-    return Toks([], [], [], [], [])
+    return Toks([], [], [], [])
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -1078,7 +1081,7 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
                 if got:
                     speaker, cue, stop = got
                     attributed = True
-                    end_off = ctoks.ends[stop - 1] if stop > 0 else q.close
+                    end_off = ctoks.end(stop - 1) if stop > 0 else q.close
                     last_att = (speaker, cue, end_off)
         # 2. before the opening mark
         if not attributed:
@@ -1140,9 +1143,12 @@ def _sentence_end(sents: Sequence[Span], si: int, offset: int) -> int:
     return max(offset, sents[si].end) if si < len(sents) else offset
 
 
+_LATIN_WORD = re.compile(r"[A-Za-z’']+")
+
+
 def _sentence_like(text: str, q: QSpan) -> bool:
     """A quotation that reads as speech: not Title Case, with a verb-ish word."""
-    words = re.findall(r"[A-Za-z’']+", text[q.start:q.end])
+    words = _LATIN_WORD.findall(text, q.start, q.end)
     if not words:
         return False
     caps = sum(1 for w in words if w[0].isupper())

@@ -178,6 +178,7 @@ class PeopleIndex:
     title_parts: dict[str, list[int]] = field(default_factory=dict)  # part -> title numbers
     mention_starts: list[int] = field(default_factory=list)
     mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, person)
+    longest: int = 0  # the longest mention's length
 
     @classmethod
     def build(cls, doc: Document, people: Sequence[Person]) -> PeopleIndex:
@@ -201,6 +202,7 @@ class PeopleIndex:
             index.mentions += [(s.start, s.end, i) for s in person.spans]
         index.mentions.sort()
         index.mention_starts = [m[0] for m in index.mentions]
+        index.longest = max([end - start for start, end, _ in index.mentions], default=0)
         return index
 
     def overlapping(self, text: str, span: Span) -> int | None:
@@ -209,7 +211,8 @@ class PeopleIndex:
         Conway`), leaving out possessives and objects of a preposition (`Trump's
         spokesman`, `a spokesman for Trump`)."""
         hi = bisect_left(self.mention_starts, span.end)
-        lo = bisect_left(self.mention_starts, span.start - 200)
+        # mentions starting further back than the longest mention end before the span
+        lo = bisect_left(self.mention_starts, span.start - min(200, self.longest))
         chosen: tuple[int, int] | None = None  # (part, person)
         for start, end, person in self.mentions[lo:hi]:
             if end <= span.start or start >= span.end:
@@ -293,6 +296,8 @@ class _Resolver:
         self.orgs = _Organisations(doc.text)
         self.role_cache: dict[tuple[str, ...], tuple[frozenset[int], frozenset[int]]] = {}
         self.form_cache: dict[str, set[int] | None] = {}
+        self.honorifics = self.lex.classes.get("honorific", {})
+        self.pronouns = self.lex.classes.get("pronoun", {})
 
     # the forward pass
     def run(self) -> list[str | None]:
@@ -346,13 +351,12 @@ class _Resolver:
 
     def _read(self, span: Span, pos: int) -> tuple[int | None, str | None]:
         """(person index, None) for a person; (None, name or None) otherwise."""
-        text = self.doc.cut(span)[:_MAX_CHARS]
+        text = self.doc.text[span.start:span.end][:_MAX_CHARS]
         words = Words.of(text)
         if not words.folded:
             return None, None
-        lex = self.lex
-        if len(words.folded) == 1 and lex.has("pronoun", words.folded[0]):
-            return self._pronoun(lex.get("pronoun", words.folded[0]) or "", pos)
+        if len(words.folded) == 1 and words.folded[0] in self.pronouns:
+            return self._pronoun(self.pronouns[words.folded[0]] or "", pos)
         person = self.index.overlapping(self.doc.text, span)
         if person is None:
             person = self._by_form(text)
@@ -485,11 +489,11 @@ class _Resolver:
                 tail = words[k:]
                 if k and words[k - 1] in _PREPOSITIONS:
                     break
-                if self.lex.has("honorific", tail[0]):
+                if tail[0] in self.honorifics:
                     continue
                 common: set[int] | None = None
                 for w in tail:
-                    found = self.index.tokens.get(w, set())
+                    found = self.index.tokens.get(w, _NO_PERSONS)
                     common = set(found) if common is None else common & found
                     if not common:
                         break
@@ -579,6 +583,7 @@ class _Resolver:
 
 
 _PREPOSITIONS = frozenset("of for from at with in to on by".split())
+_NO_PERSONS: frozenset[int] = frozenset()
 _POSSESSIVES = frozenset("his her its their our my your".split())
 
 
@@ -636,7 +641,8 @@ _BRACKETED = re.compile(r"\s*\([^()]{0,40}\)")
 
 def _cut_apposition(text: str) -> str:
     """``Rovio, the maker of …`` -> ``Rovio``; ``News Agency of Nigeria (NAN)`` -> the name."""
-    text = _BRACKETED.sub("", text)
+    if "(" in text:
+        text = _BRACKETED.sub("", text)
     first, comma, rest = text.partition(",")
     if comma and _NAME_LIST.match(comma + rest):
         return text.strip()  # `Ministry of Agriculture, Food and Rural Affairs` is one name
@@ -649,6 +655,10 @@ _REPRESENTS = re.compile(
 
 
 def _represented(text: str) -> str | None:
+    if text.isascii():  # the case-blind pattern's words must be there (a cheap test)
+        low = text.lower()
+        if "spokes" not in low and "representative" not in low and "official" not in low:
+            return None
     m = _REPRESENTS.search(text)
     return m.group(1) if m else None
 
@@ -684,6 +694,9 @@ def _before_start(text: str, lo: int, end: int) -> int:
     return end - m.end() if m else end
 
 
+_NON_SPACE_RUN = re.compile(r"\S+")
+
+
 def _more_words(text: str, end: int) -> int:
     """Extend a name over following capitalised words up to the last organisation noun
     (`South Wales Fire` + ` and Rescue Service`); never over a person's name."""
@@ -692,7 +705,7 @@ def _more_words(text: str, end: int) -> int:
         return end
     lex = lexicon()
     last = end
-    for w in re.finditer(r"\S+", m.group()):
+    for w in _NON_SPACE_RUN.finditer(m.group()):
         if lex.has("org_head", fold(w.group())):
             last = end + w.end()
     return last
