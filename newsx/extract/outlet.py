@@ -44,6 +44,8 @@ _TRAILING = re.compile(
 )
 _SOURCE = re.compile(r"(?i)^\s{0,4}(?:source|credit|nguồn)\s?:\s{0,2}(?P<name>[^\n]{2,60})")
 _BY = re.compile(r"(?i)^\s{0,4}by\s(?P<name>[^\n]{2,80})$")
+_SOURCE_AT = re.compile(_SOURCE.pattern.replace("^", "", 1))  # for .match at a position
+_BY_AT = re.compile(_BY.pattern.replace("^", "", 1))
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|Copyright)\s{0,3}(?:(?:19|20)\d\d\s{1,2})?(?P<name>[A-Za-z][^\n©]{1,60})")
 _REPORTS = re.compile(
@@ -188,11 +190,13 @@ def _dateline(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
     if m and (found := resolve(m.group("name"))):
         return Span(m.start("name"), m.end("name"), "outlet", found), found
     end = min(para.end, para.start + 60)
+    if not _DASH_CHAR.search(text, para.start, end):
+        return None  # both patterns below end with a dash
     for m in _DATELINE_COMMA.finditer(text, para.start, end) if text.find(",", para.start, end) >= 0 else ():
         found = resolve(m.group("name"))
         if found:
             return Span(m.start("name"), m.end("name"), "outlet", found), found
-    m = _LEADING.match(text, para.start, end) if _DASH_CHAR.search(text, para.start, end) else None
+    m = _LEADING.match(text, para.start, end)
     if m:
         found = resolve(m.group("name"))
         if found:
@@ -217,18 +221,21 @@ def _trailing(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
     return None
 
 
-def _labelled(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
-    """``Source: X``, ``BY X``, ``By Name, X``, ``© X``, a line that is just X."""
+def _labelled(doc: Document, para: Span, marks: bool = True) -> tuple[Span, Outlet] | None:
+    """``Source: X``, ``BY X``, ``By Name, X``, ``© X``, a line that is just X.
+    ``marks``: whether the text has a copyright mark anywhere (False: look for none)."""
     text = doc.text
-    seg = text[para.start:min(para.end, para.start + _OPENING)]
-    m = _SOURCE.search(seg)
+    opening = min(para.end, para.start + _OPENING)
+    # the patterns read the paragraph's opening in place (no copy): ``_SOURCE``/``_BY``
+    # without their ``^``, matched at the paragraph's start
+    m = _SOURCE_AT.match(text, para.start, opening)
     if m:
         name = _STOP_TAIL.sub("", m.group("name"))
         found = _resolve_prefix(name)
         if found:
-            s = para.start + m.start("name")
+            s = m.start("name")
             return Span(s, s + len(name), "outlet", found), found
-    m = _BY.match(seg)
+    m = _BY_AT.match(text, para.start, opening)
     if m:
         name = m.group("name").strip()
         parts = [p.strip() for p in re.split(r",|\band\b|/", name) if p.strip()]
@@ -237,14 +244,18 @@ def _labelled(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
             if not found and (tail := outlet_suffix(part)):
                 part, found = tail
             if found:
-                s = para.start + seg.find(part)
+                at = text.find(part, para.start, opening)
+                s = at if at >= 0 else para.start - 1
                 return Span(s, s + len(part), "outlet", found), found
-    m = _COPYRIGHT.search(seg) if "©" in seg or "(c)" in seg or "Copyright" in seg else None
+    has_copyright = marks and (text.find("©", para.start, opening) >= 0
+                               or text.find("(c)", para.start, opening) >= 0
+                               or text.find("Copyright", para.start, opening) >= 0)
+    m = _COPYRIGHT.search(text, para.start, opening) if has_copyright else None
     if m:
         name = _YEAR_TAIL.sub("", _STOP_TAIL.sub("", m.group("name")))
         found = _resolve_prefix(name)
         if found:
-            s = para.start + m.start("name")
+            s = m.start("name")
             return Span(s, s + len(name), "outlet", found), found
     return None
 
@@ -353,11 +364,19 @@ def extract_outlet(doc: Document) -> Span | None:
     head = _head(doc)
     paras = _paragraphs(doc, head)
     opening = _story_opening(doc)
-    for finder in (_dateline, _labelled, _trailing):
-        for para in paras if finder is not _dateline else head:
-            hit = finder(doc, para)
-            if hit:
-                return hit[0]
+    marks = "©" in doc.text or "(c)" in doc.text or "Copyright" in doc.text
+    for para in head:
+        hit = _dateline(doc, para)
+        if hit:
+            return hit[0]
+    for para in paras:
+        hit = _labelled(doc, para, marks)
+        if hit:
+            return hit[0]
+    for para in paras:
+        hit = _trailing(doc, para)
+        if hit:
+            return hit[0]
     for para in opening:
         hit = _reports(doc, para)
         if hit:
