@@ -715,22 +715,30 @@ def _name_follows(toks: list[_Tok], j: int) -> bool:
     return False
 
 
-def _segments(toks: list[_Tok]):
+def _segments(toks: list[_Tok]) -> list[tuple[int, int]]:
     """Maximal name-like token sequences of a run: (first index, last index + 1)."""
+    out = []
     i, n = 0, len(toks)
     while i < n:
-        if toks[i].cls not in (_NAME, _INIT):
+        cls = toks[i].cls
+        if cls != _NAME and cls != _INIT:
             i += 1
             continue
         j = i
-        while j < n and (toks[j].cls in (_NAME, _INIT) or (toks[j].cls == _PART and _name_follows(toks, j))):
+        while j < n:
+            t = toks[j]
+            cls = t.cls
+            if not (cls == _NAME or cls == _INIT or (cls == _PART and _name_follows(toks, j))):
+                break
             j += 1
-            w = toks[j - 1].word
-            if toks[j - 1].cls == _NAME and (_POSSESSIVE.search(w) and not w.endswith(("s'", "s’"))
-                                             or w.endswith(".") and len(w) > 2):
-                break  # Trọng's re-election; "... Cruz. I": a possessive or a sentence end
-        yield i, j
+            if cls == _NAME:
+                w = t.word
+                if (_POSSESSIVE.search(w) and not w.endswith(("s'", "s’"))) \
+                        or (w.endswith(".") and len(w) > 2):
+                    break  # Trọng's re-election; "... Cruz. I": a possessive or a sentence end
+        out.append((i, j))
         i = j
+    return out
 
 
 _SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
@@ -869,15 +877,18 @@ def _run_segments(toks: list[_Tok], word: str, lex: Lexicon) -> tuple[_Seg, ...]
     out: list[_Seg] = []
     for i, j in _segments(toks):
         seg = toks[i:j]
-        if all(t.cls == _INIT for t in seg):
-            continue
+        for t in seg:
+            if t.cls != _INIT:
+                break
+        else:
+            continue  # initials only
         start = seg[0].start
         last_word = seg[-1].word
         bare_last = _POSSESSIVE.sub("", last_word)
         if bare_last.endswith(".") and not _INITIAL.fullmatch(bare_last):
             bare_last = bare_last[:-1]
         end = seg[-1].start + len(bare_last)
-        keys = tuple(t.key.rstrip(".") for t in seg[:-1]) + (fold(bare_last).rstrip("."),)
+        keys = tuple([t.key.rstrip(".") for t in seg[:-1]] + [fold(bare_last).rstrip(".")])
         if len(keys) > 2 and keys[-1] in _SUFFIXES:
             keys = keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
         after_org = False
