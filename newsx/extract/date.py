@@ -182,7 +182,10 @@ def _offset_of(m: re.Match[str], day: Date) -> str | None:
 
 def _is_date_text(rest: str) -> bool:
     """Whether what is left of a line around a date is only labels and punctuation."""
-    left = _FILLER.sub("", _FIELD.sub(" ", _BYLINE_PART.sub(" ", rest)))
+    rest = _BYLINE_PART.sub(" ", rest)
+    if ":" in rest:  # every field label has its colon
+        rest = _FIELD.sub(" ", rest)
+    left = _FILLER.sub("", rest)
     return len(left.strip()) <= 14 and len(left.split()) <= 2
 
 
@@ -252,7 +255,10 @@ def _header(doc: Document) -> Found | None:
 
 
 def _trailer(doc: Document) -> Found | None:
-    for line in reversed(doc.lines[-12:]):
+    last = doc.lines[-12:]
+    if not last or not _POST.search(doc.text, last[0].start, last[-1].end):
+        return None  # no line can hold a trailer: one cheap test for all of them
+    for line in reversed(last):
         if not _POST.search(doc.text, line.start, line.end):
             continue  # a cheap test before the costly pattern
         seg = doc.text[line.start:line.end]
@@ -268,7 +274,10 @@ def _trailer(doc: Document) -> Found | None:
 def _dated_dateline(doc: Document) -> Found | None:
     """``NAIROBI, Kenya, April 8, 2024 –`` or ``Lagos, Sept. 15, 2024 (NAN)`` opening a paragraph."""
     for para in doc.paragraphs[:12]:
-        m = DATED_DATELINE_RE.match(doc.text, para.start, min(para.end, para.start + 80))
+        end = min(para.end, para.start + 80)
+        if doc.text.find(",", para.start, end) < 0:
+            continue  # the pattern ends with a comma and a space
+        m = DATED_DATELINE_RE.match(doc.text, para.start, end)
         if not m:
             continue
         d = DATE_RE.match(doc.text, m.end(), para.end)
