@@ -54,6 +54,7 @@ _QUOTE_MARK = re.compile(r"[\"“”„‟«»‹›″‘’'‚]")
 QUOTE_CHARS = frozenset("\"“”„‟«»‹›″‘’'‚")
 _DOUBLE_OPEN = frozenset("\"“„‟«″”")
 _SINGLE_OPEN = frozenset("‘'‚‹")
+_OPENERS = _DOUBLE_OPEN | _SINGLE_OPEN
 _CLOSERS = {
     '"': '"', "“": "”\"", "„": "“”\"", "‟": "”\"", "«": "»", "″": "″", "”": "”",
     "‘": "’'", "'": "'’", "‚": "‘’", "‹": "›",
@@ -151,6 +152,8 @@ def scan_quotes(text: str, para: Span) -> QuoteList:
     lo, hi = para.start, para.end
     for i in map(_START, _QUOTE_MARK.finditer(text, lo, hi)):
         c = text[i]
+        if opener is None and c not in _OPENERS:
+            continue  # a closing mark or an apostrophe with nothing open
         prev = text[i - 1] if i > lo else " "
         nxt = text[i + 1] if i + 1 < hi else " "
         if opener is None:

@@ -214,16 +214,19 @@ class PeopleIndex:
         # mentions starting further back than the longest mention end before the span
         lo = bisect_left(self.mention_starts, span.start - min(200, self.longest))
         chosen: tuple[int, int] | None = None  # (part, person)
+        first, last = span.start, span.end
         for start, end, person in self.mentions[lo:hi]:
-            if end <= span.start or start >= span.end:
+            if end <= first or start >= last:
                 continue
-            after = text[end:end + 2]
-            if after[:1] in ("'", "’") and after[1:2] in ("s", "", " "):
+            if text[end:end + 1] in ("'", "’") and text[end + 1:end + 2] in ("s", "", " "):
                 continue
-            before = text[max(span.start, start - 12):start].split()
-            if before and before[-1].casefold() in _PREPOSITIONS:
-                continue
-            part = text.count(",", span.start, start)
+            if start <= first:  # nothing of the span before the mention: no preposition, no comma
+                part = 0
+            else:
+                before = text[max(first, start - 12):start].split()
+                if before and before[-1].casefold() in _PREPOSITIONS:
+                    continue
+                part = text.count(",", first, start)
             if chosen is None or part == chosen[0]:
                 chosen = (part, person)
         return chosen[1] if chosen is not None else None
