@@ -621,16 +621,19 @@ def _run_tokens(run: str, words: list[str], classes: list[tuple[str, str]], lex:
                 around: _Around | None) -> list[_Tok]:
     """Classified tokens of one run (offsets relative to the run); ``around``: what the rare
     rules read around the run (None: unknown, see ``_NeedsContext``)."""
+    heads = _place_heads()
     toks = []
     pos = 0
+    plain = True  # only name-like tokens (Bernie Sanders): nothing for the rules below to change
     for w, (cls, k) in zip(words, classes, strict=True):
         pos = run.find(w, pos)
         toks.append(_Tok(pos, pos + len(w), w, k, cls))
         pos += len(w)
+        if cls == _OTHER or k in heads:
+            plain = False
+    if plain:
+        return toks
     n = len(toks)
-    heads = _place_heads()
-    if all(c[0] != _OTHER and c[1] not in heads for c in classes):
-        return toks  # Bernie Sanders: only name-like tokens, nothing for the rules below to change
     # Multi-word places (``Thai Binh``, ``Ha Noi``, ``Ho Chi Minh City``) are not names.
     for i in range(n - 1):
         if toks[i].key not in heads:
@@ -857,7 +860,8 @@ def _parse_run(word: str, lex: Lexicon, around: _Around | None) -> _Parse:
             bare = bare[:-1]
         return ((0, len(bare), bare, (fold(bare).rstrip("."),), len(bare) < len(word), False),), None
     words = word.split()
-    classes = [_classify(w, lex) for w in words]
+    known = _CLASS_CACHE
+    classes = [known.get(w) or _classify(w, lex) for w in words]
     special = _special()
     if not any(c[0] == _NAME or c[1] in special for c in classes):
         return _NO_NAME  # United Nations, New York Times: no token that could start a name
