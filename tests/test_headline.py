@@ -135,3 +135,12 @@ def test_hard_wrapped_story_without_title() -> None:
             "said after the meeting ended late in the evening on the same day.\n\n")
     assert headline(para * 3) is None
     assert headline("Council approves library budget\n\n" + para * 3) == "Council approves library budget"
+
+
+@pytest.mark.parametrize("line", [
+    "World | Example News", "Home » Sport", "News › Local", "Home > Politics", "A>B", "Plain title",
+    "Café | Trà", "",
+])
+def test_separator_test_agrees_with_the_pattern(line: str) -> None:
+    from newsx.extract.headline import _SEPARATORS, _has_separator
+    assert _has_separator(line) == bool(_SEPARATORS.search(line))

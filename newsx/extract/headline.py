@@ -114,7 +114,7 @@ def _clean(text: str, start: int, end: int) -> tuple[int, int]:
 def _is_furniture(line: str) -> bool:
     s = line.strip()
     low = s.lower().rstrip(":")
-    if not s or _SEPARATORS.search(s) or _BULLET.match(s) or _FURNITURE_LINE.match(low):
+    if not s or _has_separator(s) or _BULLET.match(s) or _FURNITURE_LINE.match(low):
         return True
     # an ASCII line can only match a case-blind pattern if it holds one of its words
     # (lowercased): a cheap test before the costly patterns
@@ -136,6 +136,11 @@ def _is_furniture(line: str) -> bool:
     return len(s) < 4 and not any(c.isalpha() for c in s)
 
 
+def _has_separator(s: str) -> bool:
+    """``_SEPARATORS.search(s)``, by substring tests."""
+    return "|" in s or "»" in s or "›" in s or " > " in s
+
+
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
     return any(w in text for w in words)
 
@@ -148,13 +153,7 @@ def _foreign(s: str) -> bool:
         words = _WORD.findall(s.lower())  # the same words as lowercasing each one
     else:
         words = [w.lower() for w in _WORD.findall(s)]
-    foreign = 0
-    for w in words:
-        if w in _ENGLISH:
-            return False
-        if w in _FOREIGN:
-            foreign += 1
-    return foreign >= 2
+    return _ENGLISH.isdisjoint(words) and sum(map(_FOREIGN.__contains__, words)) >= 2
 
 
 def _title_case(words: list[str]) -> bool:
