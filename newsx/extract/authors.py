@@ -29,6 +29,10 @@ _CREDIT = re.compile(
     r"(?:additional\s)?(?:translated|reporting|reported|writing|written|editing|edited|compiled|"
     r"text|story|words|research|fact-checking|additional\sreporting)\s{1,3}by(?:\s{1,3}|\s{0,2}:\s{0,3})(?=\S)"
 )
+# the letters a case-blind credit verb ("additional", "translated", … "fact-checking") can
+# start with, and those a byline starts with ("written by", "by")
+_CREDIT_INITIALS = frozenset("AaTtRrWwEeCcSsſFf")
+_BYLINE_INITIALS = frozenset("WwBb")
 _BY_WORD = re.compile(r"[bB][yY]")  # what "(?i)by" matches (no other characters fold to b, y)
 # the most characters a ``_CREDIT`` match has before its "by": 3 spaces, "additional ",
 # "additional reporting", 3 spaces (its lookbehinds see the text before any start)
@@ -91,7 +95,7 @@ def _names_in(doc: Document, start: int, end: int) -> list[Span]:
 
 
 def _byline(doc: Document, para: Span) -> list[Span]:
-    if para.end - para.start > _MAX_BYLINE:
+    if para.end - para.start > _MAX_BYLINE or doc.text[para.start:para.start + 1] not in _BYLINE_INITIALS:
         return []
     seg = doc.text[para.start:para.end]
     m = _BYLINE.match(seg)
@@ -103,6 +107,9 @@ def _byline(doc: Document, para: Span) -> list[Span]:
 def _credits(doc: Document, para: Span) -> list[Span]:
     if para.end - para.start > _MAX_SIGNOFF:
         # a long paragraph: only a credit that opens it
+        first = doc.text[para.start:para.start + 1]
+        if first and not first.isspace() and first not in _CREDIT_INITIALS:
+            return []
         m = _CREDIT.match(doc.text, para.start, para.end)
         hits = [m] if m else []
     else:

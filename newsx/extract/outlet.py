@@ -228,14 +228,17 @@ def _labelled(doc: Document, para: Span, marks: bool = True) -> tuple[Span, Outl
     opening = min(para.end, para.start + _OPENING)
     # the patterns read the paragraph's opening in place (no copy): ``_SOURCE``/``_BY``
     # without their ``^``, matched at the paragraph's start
-    m = _SOURCE_AT.match(text, para.start, opening)
+    first = text[para.start:para.start + 1]
+    # what a case-blind "source:"/"credit:"/"nguồn:"/"by " can start with (after spaces)
+    labelled = not first or first.isspace() or first in "SsſCcNnBb"
+    m = _SOURCE_AT.match(text, para.start, opening) if labelled else None
     if m:
         name = _STOP_TAIL.sub("", m.group("name"))
         found = _resolve_prefix(name)
         if found:
             s = m.start("name")
             return Span(s, s + len(name), "outlet", found), found
-    m = _BY_AT.match(text, para.start, opening)
+    m = _BY_AT.match(text, para.start, opening) if labelled else None
     if m:
         name = m.group("name").strip()
         parts = [p.strip() for p in re.split(r",|\band\b|/", name) if p.strip()]
