@@ -114,30 +114,35 @@ class Words:
     starts: tuple[int, ...]  # token starts relative to the phrase
 
     @classmethod
-    @lru_cache(maxsize=8192)
     def of(cls, text: str) -> Words:
-        if _SIMPLE.fullmatch(text):  # most names: no possessive, dot or accent to handle
-            surface = text.split(" ", _MAX_TOKENS)[:_MAX_TOKENS]
-            starts = [0]
-            for word in surface[:-1]:
-                starts.append(starts[-1] + len(word) + 1)
-            return cls(tuple(surface), tuple(text.lower().split(" ", _MAX_TOKENS)[:_MAX_TOKENS]),
-                       tuple(starts))
-        surface: list[str] = []
-        folded: list[str] = []
-        starts: list[int] = []
-        for m in _TOKEN.finditer(text):
-            word = m.group().rstrip(".-&")
-            if word[-2:] in ("'s", "’s"):
-                word = word[:-2]
-            if not word:
-                continue
-            surface.append(word)
-            folded.append(fold(word))
-            starts.append(m.start())
-            if len(surface) >= _MAX_TOKENS:
-                break
-        return cls(tuple(surface), tuple(folded), tuple(starts))
+        return _words(text)
+
+
+@lru_cache(maxsize=8192)
+def _words(text: str) -> Words:
+    """``Words.of``: the tokens of ``text`` (cached: speaker words and names repeat)."""
+    if _SIMPLE.fullmatch(text):  # most names: no possessive, dot or accent to handle
+        surface = text.split(" ", _MAX_TOKENS)[:_MAX_TOKENS]
+        starts = [0]
+        for word in surface[:-1]:
+            starts.append(starts[-1] + len(word) + 1)
+        return Words(tuple(surface), tuple(text.lower().split(" ", _MAX_TOKENS)[:_MAX_TOKENS]),
+                     tuple(starts))
+    surface: list[str] = []
+    folded: list[str] = []
+    starts: list[int] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group().rstrip(".-&")
+        if word[-2:] in ("'s", "’s"):
+            word = word[:-2]
+        if not word:
+            continue
+        surface.append(word)
+        folded.append(fold(word))
+        starts.append(m.start())
+        if len(surface) >= _MAX_TOKENS:
+            break
+    return Words(tuple(surface), tuple(folded), tuple(starts))
 
 
 def _is_capitalised(word: str) -> bool:
@@ -167,13 +172,13 @@ def _title_parts(words: tuple[str, ...]) -> tuple[str, ...]:
 @lru_cache(maxsize=16384)
 def _form_key(name: str) -> str:
     """A name as its folded words joined by spaces: the key of ``PeopleIndex.forms``."""
-    return " ".join(Words.of(name).folded)
+    return " ".join(_words(name).folded)
 
 
 @lru_cache(maxsize=16384)
 def _title_info(title: str) -> tuple[tuple[str, ...], str]:
     """A title's parts (``_title_parts``) and its head as words (``_head_words``)."""
-    words = Words.of(title).folded
+    words = _words(title).folded
     parts = _title_parts(words)
     return parts, (_head_words(_head(words)) if parts else "")
 
@@ -201,7 +206,7 @@ class PeopleIndex:
                 key = _form_key(name)
                 if key:
                     index.forms.setdefault(key, set()).add(i)
-            for word in Words.of(person.name).folded:
+            for word in _words(person.name).folded:
                 index.tokens.setdefault(word, set()).add(i)
             for title in person.titles:
                 parts, head_words = _title_info(title)
@@ -277,7 +282,12 @@ class Salience:
             self.sentence_first = person
 
     def spoke(self, person: int, pos: int) -> None:
-        self.mention(person, pos, False)
+        # ``self.mention(person, pos, False)``, inlined (it runs for every quote)
+        self.last_mention[person] = pos
+        self.recent.pop(person, None)
+        self.recent[person] = None
+        if self.sentence_first is None:
+            self.sentence_first = person
         self.last_speaker = person
         if self.sentence_speaker is None:
             self.sentence_speaker = person
@@ -326,8 +336,11 @@ class _Resolver:
         state = self.state
         sentence_starts = self.sentence_starts
         quote_starts, quote_ends = self.quote_starts, self.quote_ends
+        sentences, before = len(sentence_starts), 0  # sentences starting at or before pos
         for pos, kind, item in events:
-            sentence = bisect_right(sentence_starts, pos) - 1
+            while before < sentences and sentence_starts[before] <= pos:  # events are in order
+                before += 1
+            sentence = before - 1
             if sentence != state.sentence:
                 state.close_sentence()
                 state.sentence = sentence
@@ -366,7 +379,7 @@ class _Resolver:
     def _read(self, span: Span, pos: int) -> tuple[int | None, str | None]:
         """(person index, None) for a person; (None, name or None) otherwise."""
         text = self.doc.text[span.start:span.end][:_MAX_CHARS]
-        words = Words.of(text)
+        words = _words(text)
         if not words.folded:
             return None, None
         if len(words.folded) == 1 and words.folded[0] in self.pronouns:
@@ -384,7 +397,7 @@ class _Resolver:
         if _clause_after_comma(text):
             return None, None
         text = _cut_apposition(text)
-        words = Words.of(text)
+        words = _words(text)
         if not words.folded:
             return None, None
         determiner = c["determiner"].get(words.folded[0])
@@ -464,7 +477,7 @@ class _Resolver:
         person = self._by_form(text)
         if person is not None:
             return person, None
-        words = Words.of(text)
+        words = _words(text)
         if not words.folded or not any(_is_capitalised(w) for w in words.surface):
             return None, None
         return self._phrase(text, words, pos)
@@ -491,7 +504,7 @@ class _Resolver:
     def _form_persons(self, text: str) -> set[int] | None:
         """The persons ``_by_form`` chooses among (the latest mentioned wins)."""
         for chunk in text.split(","):
-            words = Words.of(chunk).folded
+            words = _words(chunk).folded
             # the longest suffix that is a known form, then the longest suffix of name tokens
             for k in range(len(words)):
                 hits = self.index.forms.get(" ".join(words[k:]))
@@ -646,7 +659,7 @@ def _clause_after_comma(text: str) -> bool:
     _first, comma, rest = text.partition(",")
     if not comma:
         return False
-    words = Words.of(rest).folded
+    words = _words(rest).folded
     return bool(words) and lexicon().has("pronoun", words[0])
 
 
@@ -806,7 +819,7 @@ class _Organisations:
             if not name or name in seen:
                 continue
             seen.add(name)
-            tokens = Words.of(name).folded
+            tokens = _words(name).folded
             for w in set(tokens):
                 by_token.setdefault(w, set()).add(len(names))
             names.append((start, name, tokens))
