@@ -93,6 +93,16 @@ def lexicon() -> Lexicon:
     return Lexicon(classes)
 
 
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, dict[str, str]]:
+    """The lexicon's classes, every class the resolver reads present (maybe empty)."""
+    classes = dict(lexicon().classes)
+    for cls in ("determiner", "group", "document", "org_head", "person_noun", "evidence",
+                "anonymous", "role", "generic_role"):
+        classes.setdefault(cls, {})
+    return classes
+
+
 # --- the words naming a speaker ----------------------------------------------------------
 
 @dataclass(slots=True)
@@ -299,6 +309,7 @@ class _Resolver:
         self.orgs = _Organisations(doc.text)
         self.role_cache: dict[tuple[str, ...], tuple[frozenset[int], frozenset[int]]] = {}
         self.form_cache: dict[str, set[int] | None] = {}
+        self.classes = _word_classes()
         self.honorifics = self.lex.classes.get("honorific", {})
         self.pronouns = self.lex.classes.get("pronoun", {})
 
@@ -369,22 +380,22 @@ class _Resolver:
 
     def _phrase(self, text: str, words: Words, pos: int) -> tuple[int | None, str | None]:
         """A speaker phrase that names no person directly: role, group, organisation, …"""
-        lex = self.lex
+        c = self.classes  # word class -> its words (a dict lookup, not a method call)
         if _clause_after_comma(text):
             return None, None
         text = _cut_apposition(text)
         words = Words.of(text)
         if not words.folded:
             return None, None
-        determiner = lex.get("determiner", words.folded[0])
+        determiner = c["determiner"].get(words.folded[0])
         skip = 1 if determiner else 0
         body, surface = words.folded[skip:], words.surface[skip:]
         if not body:
             return None, None
         written = text[words.starts[skip]:].strip(" \t\r\n.,;:")
         head = _head(body)
-        if determiner == "indefinite" and not any(
-                lex.has(cls, head) for cls in ("group", "document", "org_head")):
+        if determiner == "indefinite" and not (
+                head in c["group"] or head in c["document"] or head in c["org_head"]):
             return None, None  # a source, another journalist, a spokeswoman for …
         target = _represented(text)  # representatives from X: X speaks
         if target is not None:
@@ -394,24 +405,24 @@ class _Resolver:
         person = self._role(body, pos)
         if person is not None:
             return person, None
-        if lex.has("document", head) and head == body[-1]:
+        if head in c["document"] and head == body[-1]:
             return self._document(surface[:-1], body[:-1], determiner, pos)
-        if lex.has("person_noun", head) and determiner == "definite":
-            return self._pronoun(lex.get("person_noun", head) or "-", pos)
-        if lex.has("group", head):
+        if head in c["person_noun"] and determiner == "definite":
+            return self._pronoun(c["person_noun"].get(head) or "-", pos)
+        if head in c["group"]:
             return None, written
-        if lex.has("evidence", head):
+        if head in c["evidence"]:
             return None, None
         head_written = surface[_head_index(body)]
-        if lex.has("org_head", head):
+        if head in c["org_head"]:
             return None, self.orgs.fullest(surface, body, pos) or written
-        if determiner == "definite" and not lex.has("anonymous", head) and (
-                lex.has("role", head) or lex.has("generic_role", head)
+        if determiner == "definite" and head not in c["anonymous"] and (
+                head in c["role"] or head in c["generic_role"]
                 or _epithet(surface, head_written)):
             # the Premier, the Government leader, the former youth international
             return self._described(head), None
-        if (lex.has("role", head) or lex.has("generic_role", head) or lex.has("person_noun", head)
-                or lex.has("anonymous", head)):
+        if (head in c["role"] or head in c["generic_role"] or head in c["person_noun"]
+                or head in c["anonymous"]):
             return None, None
         if any(_is_capitalised(w) for w in surface) and _name_like(surface):
             return None, self.orgs.fullest(surface, body, pos) or written
