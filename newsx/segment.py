@@ -90,12 +90,18 @@ def _is_blank(text: str, span: Span) -> bool:
 
 def _hard_wrapped(text: str, lines: list[Span]) -> bool:
     """Most non-blank lines between 55 and 80 characters, and no long ones."""
-    lengths = [len(s) for s in lines if not _is_blank(text, s)]
+    lengths: list[int] = []
+    for s in lines:
+        n = s.end - s.start
+        if n > 100:
+            if _NON_SPACE.search(text, s.start, s.end):
+                return False  # a long line: not hard-wrapped (the common case, seen early)
+        elif text[s.start:s.end].strip():
+            lengths.append(n)
     if len(lengths) < 6:
         return False
     mid = sum(1 for n in lengths if 55 <= n <= 80)
-    long_ = sum(1 for n in lengths if n > 100)
-    return mid > 0.6 * len(lengths) and long_ == 0
+    return mid > 0.6 * len(lengths)
 
 
 def _trimmed(text: str, start: int, end: int, label: str) -> Span | None:
