@@ -81,10 +81,12 @@ COPYRIGHT_YEAR = re.compile(
     r"(?:©|\(c\)|Copyright)\s{0,3}(?:[A-Za-z][\w .&-]{0,40}?\s)?(?P<y>(?:19|20)\d\d)\b")
 
 # Words that may surround a date on a date line without making it a sentence.
+# (the single character first: it cannot start where a word can, so the order changes no
+# match, and most characters of a date line are digits, spaces and punctuation)
 _FILLER = re.compile(
-    r"(?i)\b(?:updated|last updated|published|posted|first published|modified|created|date|on|at|"
-    r"source|uk|am|pm|gmt|utc|ict|time|news|edt|est|mst|pst|cst|cdt|pdt|mdt|bst|et|ct|pt)\b"
-    r"|" + _DAYNAME + r"|[\W\d_]"
+    r"(?i)[\W\d_]|\b(?:updated|last updated|published|posted|first published|modified|created|date|"
+    r"on|at|source|uk|am|pm|gmt|utc|ict|time|news|edt|est|mst|pst|cst|cdt|pdt|mdt|bst|et|ct|pt)\b"
+    r"|" + _DAYNAME
 )
 _MAX_DATE_LINE = 90
 # Labelled fields that share a date line: ``Source: Xinhua | … | Editor: Li``.
@@ -256,8 +258,13 @@ def _header(doc: Document) -> Found | None:
 
 def _trailer(doc: Document) -> Found | None:
     last = doc.lines[-12:]
-    if not last or not _POST.search(doc.text, last[0].start, last[-1].end):
-        return None  # no line can hold a trailer: one cheap test for all of them
+    if not last:
+        return None
+    # no line can hold a trailer without "post" (any case: lowercased, it reads "post", or
+    # "poſt" for the long s that matches "s" case-blind): one cheap test for all of them
+    low = doc.text[last[0].start:last[-1].end].lower()
+    if "post" not in low and "poſt" not in low:
+        return None
     for line in reversed(last):
         if not _POST.search(doc.text, line.start, line.end):
             continue  # a cheap test before the costly pattern

@@ -351,7 +351,15 @@ def _sign_off(doc: Document) -> tuple[Span, Outlet] | None:
 
 
 def _posted_on(doc: Document) -> tuple[Span, Outlet] | None:
-    for line in reversed(doc.lines[-12:]):
+    last = doc.lines[-12:]
+    if not last:
+        return None
+    # no line can hold the credit without "post" (any case: lowercased, it reads "post", or
+    # "poſt" for the long s that matches "s" case-blind): one cheap test for all of them
+    low = doc.text[last[0].start:last[-1].end].lower()
+    if "post" not in low and "poſt" not in low:
+        return None
+    for line in reversed(last):
         if not _POST.search(doc.text, line.start, line.end):
             continue
         m = _POSTED_ON.search(doc.text, line.start, line.end)
