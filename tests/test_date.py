@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from newsx.document import Document
 from newsx.extract.date import extract_date
 from newsx.segment import segment
@@ -71,6 +73,12 @@ def test_dateline_without_any_year_gives_nothing() -> None:
 def test_cache_trailer_date() -> None:
     text = "Story text.\n\nA title have 100 words, post on example.vn at July 26, 2021. This is cached.\n"
     assert date(text) == "2021-07-26"
+
+
+@pytest.mark.parametrize("verb", ["POSTED ON", "Post on", "poſt on"])
+def test_cache_trailer_date_in_any_case(verb: str) -> None:
+    text = f"Story text.\n\nA title have 90 words, {verb} example.vn at May 3, 2022. Cached.\n"
+    assert date(text) == "2022-05-03"
 
 
 def test_dateline_with_full_date_and_agency() -> None:
