@@ -152,7 +152,7 @@ def _foreign(s: str) -> bool:
     if s.isascii():
         words = _WORD.findall(s.lower())  # the same words as lowercasing each one
     else:
-        words = [w.lower() for w in _WORD.findall(s)]
+        words = list(map(str.lower, _WORD.findall(s)))
     return _ENGLISH.isdisjoint(words) and sum(map(_FOREIGN.__contains__, words)) >= 2
 
 
@@ -166,12 +166,13 @@ def _title_case(words: list[str]) -> bool:
 def _is_story(line: str) -> bool:
     """Whether a line reads as story text rather than a title."""
     s = line.strip()
-    if _DATELINE_START.match(s) and len(s) > 80:
+    if len(s) > 80 and _DATELINE_START.match(s):
         return True
     if len(s) > _MAX_TITLE:
         return True
     words = s.split()
-    if _REPORTED.search(s) or _QUOTE_ATTRIBUTED.match(s):
+    # ``_REPORTED`` ends the line with a period, maybe inside a closing quotation mark
+    if (s[-1:] == "." or s[-2:-1] == ".") and _REPORTED.search(s) or _QUOTE_ATTRIBUTED.match(s):
         return True
     if s.endswith(".") and not s.endswith("..") and not _ABBR_END.search(s):
         too_long = len(s) > _MAX_TITLE_WITH_PERIOD or len(words) > _MAX_WORDS_WITH_PERIOD
