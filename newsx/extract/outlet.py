@@ -323,7 +323,13 @@ def _page_head(doc: Document) -> list[Span]:
 
 def _story_opening(doc: Document) -> list[Span]:
     """The story's first two paragraphs, where a "…, X reports." credit stands."""
-    return [p for p in doc.paragraphs[:_HEAD_PARAS * 3] if _is_story_paragraph(doc, p)][:2]
+    out: list[Span] = []
+    for para in doc.paragraphs[:_HEAD_PARAS * 3]:
+        if para.end - para.start >= _STORY_PARA:  # _is_story_paragraph
+            out.append(para)
+            if len(out) == 2:
+                break
+    return out
 
 
 def _name_line(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
@@ -374,12 +380,11 @@ def extract_outlet(doc: Document) -> Span | None:
     """A span of the credit as written, with ``data`` an ``Outlet``; or None."""
     head = _head(doc)
     paras = _paragraphs(doc, head)
-    opening = _story_opening(doc)
-    marks = "©" in doc.text or "(c)" in doc.text or "Copyright" in doc.text
     for para in head:
         hit = _dateline(doc, para)
         if hit:
             return hit[0]
+    marks = "©" in doc.text or "(c)" in doc.text or "Copyright" in doc.text
     for para in paras:
         hit = _labelled(doc, para, marks)
         if hit:
@@ -388,7 +393,7 @@ def extract_outlet(doc: Document) -> Span | None:
         hit = _trailing(doc, para)
         if hit:
             return hit[0]
-    for para in opening:
+    for para in _story_opening(doc):
         hit = _reports(doc, para)
         if hit:
             return hit[0]
