@@ -55,8 +55,6 @@ _REPORTS = re.compile(
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|ng|co|vn|gh|ke|za|in|au|uk|news|info)\b", re.I)
 _PHOTO_WORD = re.compile(r"(?i)\b(?:photo|picture|image|file)s?\b")
 _POST = re.compile(r"post", re.I)  # in every ``_POSTED_ON`` match, and much faster to find
-_TRAILING_FIRST = re.compile(r"[-–—(]")  # where a ``_TRAILING`` match can start
-_DASH_CHAR = re.compile(r"[-–—]")
 _POSTED_ON = re.compile(r"\bpost(?:ed)? on (?P<name>[\w.-]{2,60}\.[a-z]{2,6}) (?:at|on) ", re.I)
 _PHOTO_BEFORE = re.compile(
     r"(?i)(?:photo|picture|image|pic|video|graphic)s?\s{0,2}(?:by)?\s{0,2}[:/]?\s{0,3}$")
@@ -157,6 +155,12 @@ def _looks_like_outlet(name: str) -> bool:
             and not any(c.isdigit() for c in name) and len(name) >= 3)
 
 
+def _has_dash(text: str) -> bool:
+    """Whether ``text`` holds a dash (``_DASH``'s characters): substring tests on a short
+    slice are cheaper than a pattern search."""
+    return "-" in text or "–" in text or "—" in text
+
+
 def _head(doc: Document) -> list[Span]:
     """The paragraphs of the page head and the story's opening."""
     paras = doc.paragraphs
@@ -190,7 +194,7 @@ def _dateline(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
     if m and (found := resolve(m.group("name"))):
         return Span(m.start("name"), m.end("name"), "outlet", found), found
     end = min(para.end, para.start + 60)
-    if not _DASH_CHAR.search(text, para.start, end):
+    if not _has_dash(text[para.start:end]):
         return None  # both patterns below end with a dash
     for m in _DATELINE_COMMA.finditer(text, para.start, end) if text.find(",", para.start, end) >= 0 else ():
         found = resolve(m.group("name"))
@@ -206,10 +210,11 @@ def _dateline(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
 
 def _trailing(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
     text = doc.text
-    first = _TRAILING_FIRST.search(text, max(para.start, para.end - 60), para.end)
-    if not first:
-        return None
-    m = _TRAILING.search(text, first.start(), para.end)  # a credit starts with a dash or "("
+    lo = max(para.start, para.end - 60)
+    tail = text[lo:para.end]
+    if not _has_dash(tail) and "(" not in tail:
+        return None  # a credit starts with a dash or "(": a cheap test before the pattern
+    m = _TRAILING.search(text, lo, para.end)
     if not m:
         return None
     group = "name" if m.group("name") else "paren"
@@ -384,7 +389,8 @@ def extract_outlet(doc: Document) -> Span | None:
         hit = _dateline(doc, para)
         if hit:
             return hit[0]
-    marks = "©" in doc.text or "(c)" in doc.text or "Copyright" in doc.text
+    text = doc.text
+    marks = "©" in text or ("(" in text and "(c)" in text) or "Copyright" in text
     for para in paras:
         hit = _labelled(doc, para, marks)
         if hit:
