@@ -142,7 +142,7 @@ def _has_separator(s: str) -> bool:
 
 
 def _has_any(text: str, words: tuple[str, ...]) -> bool:
-    return any(w in text for w in words)
+    return any(map(text.__contains__, words))
 
 
 def _foreign(s: str) -> bool:
