@@ -1046,7 +1046,7 @@ def _alias_keys(full: tuple[str, ...], lex: Lexicon) -> list[tuple[str, ...]]:
     return out
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _culture(keys: tuple[str, ...]) -> int:
     return _culture_score(keys, lexicon())
 
@@ -1132,7 +1132,7 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
     return result
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def _naming(keys: tuple[str, ...]) -> tuple[str | None, tuple[tuple[str, ...], ...]]:
     """(gender told by the name, every form it can be called by) of a full name."""
     lex = lexicon()
