@@ -16,7 +16,7 @@ _EXTRA_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "
                              "’": "'", "‘": "'", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def fold(token: str) -> str:
     """Lowercase, strip diacritics and normalise apostrophes: the key for every list."""
     if token.isascii():

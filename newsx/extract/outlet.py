@@ -116,7 +116,7 @@ def _display(name: str) -> str:
     return re.sub(r"\s*\([^)]*\)$", "", name)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def resolve(name: str) -> Outlet | None:
     """The registry's outlet for a credit as written, or None."""
     key = _norm(name)

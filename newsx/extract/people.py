@@ -124,7 +124,7 @@ def _rejected(k: str, lex: Lexicon) -> bool:
 # Per-process caches of pure functions of a word, a run of words or a title walk (the
 # lexicons never change within a process). Each is emptied when it passes its cap, so a
 # worker's memory stays bounded over any stream of inputs: measured over 1,000 distinct
-# real pages, an entry costs 85-570 bytes, and the caps below hold about 15 MB in all.
+# real pages, an entry costs 85-570 bytes, and the caps below hold about 3 MB in all.
 _CLASS_CACHE: dict[str, tuple[str, str]] = {}
 
 
@@ -132,7 +132,7 @@ def _classify(word: str, lex: Lexicon) -> tuple[str, str]:
     """Cached ``_classify_word`` (the lexicon never changes within a process)."""
     got = _CLASS_CACHE.get(word)
     if got is None:
-        if len(_CLASS_CACHE) > 20_000:
+        if len(_CLASS_CACHE) > 4_000:
             _CLASS_CACHE.clear()
         got = _CLASS_CACHE[word] = _classify_word(word, lex)
     return got
@@ -253,7 +253,7 @@ def _cue(word: str, lex: Lexicon) -> tuple[bool, bool]:
     ``said Tran Van An``, ``and Lacroix``: nothing to collect."""
     got = _CUES.get(word)
     if got is None:
-        if len(_CUES) > 5_000:
+        if len(_CUES) > 2_000:
             _CUES.clear()
         k = fold(word.rstrip("."))
         titled = word[0].isupper() or _is_head(k, lex) or k in lex["title_modifier"]
@@ -278,7 +278,7 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
     words = tuple(window.split()[-12:])  # the window is cut at punctuation: words are space-separated
     got = _WALKED.get(words)
     if got is None:
-        if len(_WALKED) > 4_000:
+        if len(_WALKED) > 1_000:
             _WALKED.clear()
         titles, gender, adjacent = _title_walk(words, lex)
         got = _WALKED[words] = (tuple(titles), gender, adjacent)
@@ -344,7 +344,7 @@ def _word_info(w: str, lex: Lexicon) -> tuple:
     sentence) of one word, cached: the title walk asks these for the same words again and again."""
     got = _WORD_INFO.get(w)
     if got is None:
-        if len(_WORD_INFO) > 5_000:
+        if len(_WORD_INFO) > 2_000:
             _WORD_INFO.clear()
         k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
         head = _is_head(k, lex)
@@ -366,7 +366,7 @@ def _finish_title(taken: list[str], lex: Lexicon) -> list[str]:
     key = tuple(taken)
     got = _FINISHED.get(key)
     if got is None:
-        if len(_FINISHED) > 2_500:
+        if len(_FINISHED) > 1_000:
             _FINISHED.clear()
         got = _FINISHED[key] = tuple(_finish_titles(taken, lex))
     return list(got)
@@ -490,7 +490,7 @@ def _head_word(w: str, lex: Lexicon) -> bool:
     """Whether a word as written is a title head (trailing dots and possessive aside), cached."""
     got = _HEAD_WORD.get(w)
     if got is None:
-        if len(_HEAD_WORD) > 10_000:
+        if len(_HEAD_WORD) > 4_000:
             _HEAD_WORD.clear()
         got = _HEAD_WORD[w] = _is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)
     return got
@@ -830,7 +830,7 @@ def _run_parse(word: str, lex: Lexicon) -> _Parse:
     """The cached parse of one run, by its words (the lexicon never changes within a process)."""
     got = _RUN_CACHE.get(word)
     if got is None:
-        if len(_RUN_CACHE) > 20_000:
+        if len(_RUN_CACHE) > 4_000:
             _RUN_CACHE.clear()
         try:
             got = _parse_run(word, lex, None)
@@ -845,7 +845,7 @@ def _contextual_parse(word: str, lex: Lexicon, text: str, rs: int) -> _Parse:
     key = (word, *_around(text, rs, lex))
     got = _AROUND_CACHE.get(key)
     if got is None:
-        if len(_AROUND_CACHE) > 2_000:
+        if len(_AROUND_CACHE) > 1_000:
             _AROUND_CACHE.clear()
         got = _AROUND_CACHE[key] = _parse_run(word, lex, key[1:])
     return got
@@ -1046,7 +1046,7 @@ def _alias_keys(full: tuple[str, ...], lex: Lexicon) -> list[tuple[str, ...]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _culture(keys: tuple[str, ...]) -> int:
     return _culture_score(keys, lexicon())
 
@@ -1132,7 +1132,7 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
     return result
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _naming(keys: tuple[str, ...]) -> tuple[str | None, tuple[tuple[str, ...], ...]]:
     """(gender told by the name, every form it can be called by) of a full name."""
     lex = lexicon()

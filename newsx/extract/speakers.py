@@ -59,7 +59,7 @@ _MAX_NAMES = 2000  # distinct organisation names kept per head word
 _MAX_OCCURRENCES = 5000  # occurrences of a head word looked at
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def fold(text: str) -> str:
     """Case-folded, accent-free, dot-free form used for every comparison."""
     if text.isascii():
@@ -118,7 +118,7 @@ class Words:
         return _words(text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def _words(text: str) -> Words:
     """``Words.of``: the tokens of ``text`` (cached: speaker words and names repeat)."""
     if _SIMPLE.fullmatch(text):  # most names: no possessive, dot or accent to handle
@@ -156,7 +156,7 @@ def _is_acronym(word: str) -> bool:
 
 # --- people index ------------------------------------------------------------------------
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _title_parts(words: tuple[str, ...]) -> tuple[str, ...]:
     """Folded title words split at hyphens, abbreviations expanded, stop words dropped."""
     lex = lexicon()
@@ -169,13 +169,13 @@ def _title_parts(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(parts)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _form_key(name: str) -> str:
     """A name as its folded words joined by spaces: the key of ``PeopleIndex.forms``."""
     return " ".join(_words(name).folded)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _title_info(title: str) -> tuple[tuple[str, ...], str]:
     """A title's parts (``_title_parts``) and its head as words (``_head_words``)."""
     words = _words(title).folded
@@ -619,7 +619,7 @@ def _head(body: Sequence[str]) -> str:
     return body[_head_index(body)]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _head_words(head: str) -> str:
     """A head word as the words it stands for: `pm` -> `minister`, `under-secretary-general`
     -> `under secretary general` (so that `secretary-general` fits it as a suffix)."""
@@ -840,7 +840,7 @@ class _Organisations:
         return hits[0][1] if hits else None
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def _head_forms(head: str) -> tuple[str, ...]:
     """The organisation head words that stand for the same thing as ``head``."""
     lex = lexicon()
@@ -850,14 +850,14 @@ def _head_forms(head: str) -> tuple[str, ...]:
     return tuple(w for w, c in lex.classes["org_head"].items() if c == canonical)
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=256)
 def _acronym_pattern(letters: str) -> re.Pattern[str]:
     """Words starting with the acronym's letters in turn (function words allowed between)."""
     sep = rf"{_SP}(?:{_FUNCTION}{_SP}){{0,2}}"
     return re.compile(r"\b" + sep.join(rf"{c}[\w'’-]{{0,30}}" for c in letters) + r"\b")
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=256)
 def _head_pattern(head: str) -> re.Pattern[str]:
     """The occurrences of an organisation head word, capitalised or not (compiled once per
     word, not once per document: the re module's own cache is too small for them)."""
