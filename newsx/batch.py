@@ -260,12 +260,18 @@ class _Pool:
         if self.pool is None:
             warm_up()  # forked workers inherit the loaded data
             self.pool = ProcessPoolExecutor(max_workers=self.jobs, initializer=_init_worker)
+            # The first task forks every worker (the fork context starts them all at once):
+            # do it now, before the input is listed, or each worker would inherit the
+            # parent's list of a folder's file names (7 MB for 100,000 files) and count it
+            # in its memory.
+            self.pool.submit(int)
         return self.pool
 
     def run(self, stream: Iterable) -> Iterator[Article | Failure | Rendered]:
         pending: deque[tuple[list, Future]] = deque()
         done = False
         try:
+            self._start()
             for chunk in _chunks(stream, _CHUNK):
                 pending.append((chunk, self._start().submit(_run_chunk, chunk, self.render)))
                 while pending and (len(pending) >= self.window or pending[0][1].done()):
