@@ -66,7 +66,7 @@ TIME_RE = re.compile(r"(?<![\w:.])" + _TIME + r"(?![\w:])")
 ZONE_RE = re.compile(r"\s{0,3}[,|/]?\s{0,3}" + _ZONE)
 HEADER_RE = re.compile(r"[ \t]{0,8}date (?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 TRAILER_RE = re.compile(r"\bpost(?:ed)? on [\w.-]{2,60}\.[a-z]{2,6} (?:at|on) ", re.I)
-_POST = re.compile(r"post", re.I)  # in every ``TRAILER_RE`` match
+_POST = re.compile(r"post", re.I)  # in every ``TRAILER_RE`` match and outlet ``_POSTED_ON`` match
 _YEAR = re.compile(r"(?:19|20)\d\d")  # in every ``DATE_RE`` match
 DATELINE_RE = re.compile(
     r"[A-ZÀ-Ỹ][\w .'À-ỹ-]{1,40}?, " + _MONTH
@@ -256,18 +256,23 @@ def _header(doc: Document) -> Found | None:
     return Found(m.start("y"), m.end(), day, label="header")
 
 
-def _trailer(doc: Document) -> Found | None:
-    last = doc.lines[-12:]
+def post_lines(doc: Document, count: int = 12) -> list[Span]:
+    """The last ``count`` lines that hold "post" in any case, last first: the only lines
+    where a ``Posted on …`` trailer (a date, an outlet) can be.
+
+    One cheap test of the whole tail first (lowercased, "post" reads "post", or "poſt" for
+    the long s that matches "s" case-blind), then a per-line search."""
+    last = doc.lines[-count:]
     if not last:
-        return None
-    # no line can hold a trailer without "post" (any case: lowercased, it reads "post", or
-    # "poſt" for the long s that matches "s" case-blind): one cheap test for all of them
+        return []
     low = doc.text[last[0].start:last[-1].end].lower()
     if "post" not in low and "poſt" not in low:
-        return None
-    for line in reversed(last):
-        if not _POST.search(doc.text, line.start, line.end):
-            continue  # a cheap test before the costly pattern
+        return []
+    return [line for line in reversed(last) if _POST.search(doc.text, line.start, line.end)]
+
+
+def _trailer(doc: Document) -> Found | None:
+    for line in post_lines(doc):
         seg = doc.text[line.start:line.end]
         t = TRAILER_RE.search(seg)
         if not t:

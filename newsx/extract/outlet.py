@@ -23,6 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from newsx.document import Document, Span
+from newsx.extract.date import post_lines
 from newsx.model import Outlet
 
 _HEAD_PARAS = 30
@@ -54,7 +55,6 @@ _REPORTS = re.compile(
 )
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|ng|co|vn|gh|ke|za|in|au|uk|news|info)\b", re.I)
 _PHOTO_WORD = re.compile(r"(?i)\b(?:photo|picture|image|file)s?\b")
-_POST = re.compile(r"post", re.I)  # in every ``_POSTED_ON`` match, and much faster to find
 _POSTED_ON = re.compile(r"\bpost(?:ed)? on (?P<name>[\w.-]{2,60}\.[a-z]{2,6}) (?:at|on) ", re.I)
 _PHOTO_BEFORE = re.compile(
     r"(?i)(?:photo|picture|image|pic|video|graphic)s?\s{0,2}(?:by)?\s{0,2}[:/]?\s{0,3}$")
@@ -362,17 +362,7 @@ def _sign_off(doc: Document) -> tuple[Span, Outlet] | None:
 
 
 def _posted_on(doc: Document) -> tuple[Span, Outlet] | None:
-    last = doc.lines[-12:]
-    if not last:
-        return None
-    # no line can hold the credit without "post" (any case: lowercased, it reads "post", or
-    # "poſt" for the long s that matches "s" case-blind): one cheap test for all of them
-    low = doc.text[last[0].start:last[-1].end].lower()
-    if "post" not in low and "poſt" not in low:
-        return None
-    for line in reversed(last):
-        if not _POST.search(doc.text, line.start, line.end):
-            continue
+    for line in post_lines(doc):
         m = _POSTED_ON.search(doc.text, line.start, line.end)
         if m:
             found = resolve(m.group("name"))
