@@ -99,26 +99,14 @@ class _Story:
     headlines: dict[tuple[int, int], bool] = field(default_factory=dict)  # (line start, end) -> Title Case
 
 
-@lru_cache(maxsize=1)
-def _combined() -> tuple[frozenset[str], frozenset[str]]:
-    """(title heads, every word that stops a name), merged once from the lexicon sections."""
-    lex = lexicon()
-    heads = lex["title_head"] | lex["honorific_title"]
-    rejected = heads.union(*(lex[k] for k in ("stop_word", "org_word", "place", "nationality",
-                                                  "time_word", "honorific_male", "honorific_female",
-                                                  "title_modifier")))
-    return frozenset(heads), frozenset(rejected)
-
-
 def _is_head(k: str, lex: Lexicon) -> bool:
-    heads = _combined()[0]
-    if k in heads:
+    if k in lex.heads:
         return True
-    return "-" in k and any(p in lex["title_head"] for p in k.split("-"))
+    return "-" in k and any(p in lex.title_head for p in k.split("-"))
 
 
 def _rejected(k: str, lex: Lexicon) -> bool:
-    return k in _combined()[1] or ("-" in k and _is_head(k, lex))
+    return k in lex.stops or ("-" in k and _is_head(k, lex))
 
 
 # Per-process caches of pure functions of a word, a run of words or a title walk (the
@@ -152,7 +140,7 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
         return _OTHER, fold(word)  # Isn't, We'll; CravenFlagShareLike (glued page furniture)
     if _INITIAL.fullmatch(word) or _INITIAL.fullmatch(bare):
         k = fold(bare)
-        if any(x in lex["place"] or x in lex["title_modifier"] or x in lex["org_word"] for x in (k, k + ".")):
+        if any(x in lex.place or x in lex.title_modifier or x in lex.org_word for x in (k, k + ".")):
             return _OTHER, k  # U.N., U.S.
         return _INIT, k  # J., J.K.
     unpossessed = _POSSESSIVE.sub("", bare)
@@ -164,15 +152,15 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
     if len(bare) > 2 and bare[1].isupper() and bare[2:].lower() == bare[2:] and bare.endswith("s") \
             and bare[:-1].isupper():
         return _OTHER, k  # PMs, NGOs
-    if k.endswith("s") and (_is_head(k[:-1], lex) or k[:-1] in lex["nationality"]):
+    if k.endswith("s") and (_is_head(k[:-1], lex) or k[:-1] in lex.nationality):
         return _OTHER, k  # Ministers, Directors, Muslims
     if k in lex.english and k not in lex.first_names and lex.surname_rank.get(k, 99999) > 5000 \
             and unpossessed.replace("’", "'").isascii():
         return _OTHER, k
     if "-" in k:
         parts = [p for p in k.split("-") if p]
-        if all(p in lex.english or p in lex["org_word"] for p in parts) \
-                or any(p in lex["place"] or p in lex["nationality"] for p in parts) \
+        if all(p in lex.english or p in lex.org_word for p in parts) \
+                or any(p in lex.place or p in lex.nationality for p in parts) \
                 or any(len(p) > 1 and p.isupper() for p in bare.split("-")):
             return _OTHER, k  # Viet Nam-UN, Thang Long-Hanoi, state-owned
     return _NAME, k
@@ -256,7 +244,7 @@ def _cue(word: str, lex: Lexicon) -> tuple[bool, bool]:
         if len(_CUES) > 2_000:
             _CUES.clear()
         k = fold(word.rstrip("."))
-        titled = word[0].isupper() or _is_head(k, lex) or k in lex["title_modifier"]
+        titled = word[0].isupper() or _is_head(k, lex) or k in lex.title_modifier
         got = _CUES[word] = (titled or _POSSESSIVE.search(word) is not None, titled)
     return got
 
@@ -322,8 +310,8 @@ def _title_walk(words: tuple[str, ...], lex: Lexicon) -> tuple[list[str], str | 
             left = _word_info(words[i - 1], lex) if i else None
             if left and left[0] in _RELATIONS:
                 break  # father of Nairobi's Health Chief Officer X: X holds the right part
-            if not left or not (left[0] in _CONNECTORS or left[2] or left[0] in lex["org_word"]
-                                or left[0] in lex["place"] or left[0] in lex["nationality"]):
+            if not left or not (left[0] in _CONNECTORS or left[2] or left[0] in lex.org_word
+                                or left[0] in lex.place or left[0] in lex.nationality):
                 break  # Clinton and former Gov. X: the connector joins names, not a title
         elif not (is_title or poss):
             break
@@ -348,11 +336,11 @@ def _word_info(w: str, lex: Lexicon) -> tuple:
             _WORD_INFO.clear()
         k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
         head = _is_head(k, lex)
-        hon = "male" if k in lex["honorific_male"] else "female" if k in lex["honorific_female"] else None
+        hon = "male" if k in lex.honorific_male else "female" if k in lex.honorific_female else None
         bare = fold(w[:-1]) if w.endswith(".") else ""
-        dotted_end = bool(bare) and not _INITIAL.fullmatch(w) and bare not in lex["honorific_title"] \
-            and bare not in lex["honorific_male"] and bare not in lex["honorific_female"]
-        got = _WORD_INFO[w] = (k, head, head or k in lex["title_modifier"], hon, k in lex["stop_word"],
+        dotted_end = bool(bare) and not _INITIAL.fullmatch(w) and bare not in lex.honorific_title \
+            and bare not in lex.honorific_male and bare not in lex.honorific_female
+        got = _WORD_INFO[w] = (k, head, head or k in lex.title_modifier, hon, k in lex.stop_word,
                                _classify(w, lex)[0] if w[:1].isupper() else _PART,
                                bool(_POSSESSIVE.search(w)) and w[:1].isalpha(), dotted_end)
     return got
@@ -374,7 +362,7 @@ def _finish_title(taken: list[str], lex: Lexicon) -> list[str]:
 
 def _finish_titles(taken: list[str], lex: Lexicon) -> list[str]:
     """Trim a collected title phrase and split it into titles ([] when it holds no role)."""
-    while taken and fold(taken[0]) in _LEADING_DROP | lex["stop_word"] and not _word_info(taken[0], lex)[1]:
+    while taken and fold(taken[0]) in _LEADING_DROP | lex.stop_word and not _word_info(taken[0], lex)[1]:
         taken.pop(0)
     while taken and fold(taken[-1]) in _CONNECTORS:
         taken.pop()
@@ -409,7 +397,7 @@ def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     """A title phrase, then a comma, then the name in apposition to it: ``Deputy Director of the
     Department of Home Affairs, Nguyen Bac Nam, said``; ``Bournemouth's captain, Tommy Elphick,``."""
     nxt = _AFTER_WORD.match(text, occ.end)
-    if not (text.startswith(",", occ.end) or (nxt and nxt.group(1) in lex["speech_verb"])):
+    if not (text.startswith(",", occ.end) or (nxt and nxt.group(1) in lex.speech_verb)):
         return []
     window = text[max(0, occ.start - 160):occ.start - 2]
     m = _PUNCT_BACK.search(window[::-1])
@@ -426,7 +414,7 @@ def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     while b > 0:
         w = words[b - 1]
         k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
-        if k in lex["stop_word"] or not (w[0].isupper() or k in lex["title_modifier"]
+        if k in lex.stop_word or not (w[0].isupper() or k in lex.title_modifier
                                          or _is_head(k, lex) or _POSSESSIVE.search(w)):
             break
         b -= 1
@@ -511,18 +499,18 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
         if not any(_head_word(w, lex) for w in words[lead:lead + 4]):
             break  # no title word where one must be (the test below, on fewer words): the common case
         for i, w in enumerate(words):
-            if fold(w) in _APPOS_STOP or (i and w in lex["speech_verb"]):
+            if fold(w) in _APPOS_STOP or (i and w in lex.speech_verb):
                 words = words[:i]
                 break
         while words and fold(words[0]) in ("the", "and"):
             words.pop(0)
         first = words[0] if words else ""
-        if first[:1].islower() and (first in lex["speech_verb"] or first in lex["after_weak"]
+        if first[:1].islower() and (first in lex.speech_verb or first in lex.after_weak
                                     or (first.endswith("ed") and not _is_head(first, lex))):
             break  # "mayor of Baltimore, stressed his ...": a verb, not an apposition
         skip = 1 if words and fold(words[0]) in _DETERMINERS else 0
         if len(phrase) < 2 or not words or len(words) > 14 or (words[0][0].islower() and not skip
-                                                                 and fold(words[0]) in lex["stop_word"]) \
+                                                                 and fold(words[0]) in lex.stop_word) \
                 or not any(_head_word(w, lex) for w in words[:skip + 3]):
             break
         if any(_is_head(fold(h.rstrip(".")), lex) and a[0].isupper() and _classify(a, lex)[0] == _NAME
@@ -547,13 +535,13 @@ def _culture_score(keys: tuple[str, ...], lex: Lexicon) -> int:
     """Evidence from the name lists: Vietnamese, Chinese/Korean or Western shape."""
     n = len(keys)
     if all(vn_like(k) for k in keys):
-        if keys[0] in lex["vn_surname"]:
+        if keys[0] in lex.vn_surname:
             return 3 if n >= 3 else 1
-        if keys[0] in lex["cjk_surname"] and n <= 3:
+        if keys[0] in lex.cjk_surname and n <= 3:
             return 1
         return 0  # Vietnamese syllables without a family name first: a place, a firm
     score = 0
-    if keys[0] in lex["cjk_surname"] and n <= 3 and all(len(k) <= 9 for k in keys):
+    if keys[0] in lex.cjk_surname and n <= 3 and all(len(k) <= 9 for k in keys):
         score += 1
     g = lex.first_names.get(keys[0])
     if g:  # a short first name of unclear gender (Le, La, El) or one that is also a word counts less
@@ -569,7 +557,7 @@ def _culture_score(keys: tuple[str, ...], lex: Lexicon) -> int:
 
 
 def _gender_of_keys(keys: tuple[str, ...], lex: Lexicon) -> str | None:
-    if len(keys) >= 3 and keys[0] in lex["vn_surname"]:
+    if len(keys) >= 3 and keys[0] in lex.vn_surname:
         if "thi" in keys[1:-1]:
             return "female"
         if "van" in keys[1:-1]:
@@ -595,14 +583,8 @@ def _place_heads() -> frozenset[str]:
     return frozenset(p.split()[0] for p in lexicon()["place"] if " " in p)
 
 
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    word: str
-    key: str
-    cls: str
-
+# A run's classified tokens are parallel lists (one entry a token): the words as written,
+# their classes (_NAME, _INIT, _PART, _OTHER; the rules below change some) and folded keys.
 
 # What the rare rules of a run read around it: (the run starts a sentence, the word before
 # it is an honorific or a title head). None: not known yet (see ``_NeedsContext``).
@@ -621,57 +603,49 @@ def _around(text: str, run_start: int, lex: Lexicon) -> _Around:
             _titled_word(fold(_prev_word(text, run_start).rstrip(".")), lex))
 
 
-def _run_tokens(run: str, words: list[str], classes: list[tuple[str, str]], lex: Lexicon,
-                around: _Around | None) -> list[_Tok]:
-    """Classified tokens of one run (offsets relative to the run); ``around``: what the rare
+def _run_classes(words: list[str], cls: list[str], keys: list[str], lex: Lexicon,
+                 around: _Around | None) -> None:
+    """Apply the run rules to a run's token classes, in place; ``around``: what the rare
     rules read around the run (None: unknown, see ``_NeedsContext``)."""
     heads = _place_heads()
-    toks = []
-    pos = 0
-    plain = True  # only name-like tokens (Bernie Sanders): nothing for the rules below to change
-    for w, (cls, k) in zip(words, classes, strict=True):
-        pos = run.find(w, pos)
-        toks.append(_Tok(pos, pos + len(w), w, k, cls))
-        pos += len(w)
-        if cls == _OTHER or k in heads:
-            plain = False
-    if plain:
-        return toks
-    n = len(toks)
+    if _OTHER not in cls and heads.isdisjoint(keys):
+        return  # only name-like tokens (Bernie Sanders): nothing for the rules below to change
+    n = len(keys)
     # Multi-word places (``Thai Binh``, ``Ha Noi``, ``Ho Chi Minh City``) are not names.
+    place = lex.place
     for i in range(n - 1):
-        if toks[i].key not in heads:
+        if keys[i] not in heads:
             continue
         for size in (4, 3, 2):
-            if i + size <= n and " ".join(t.key for t in toks[i:i + size]) in lex["place"]:
-                for t in toks[i:i + size]:
-                    t.cls = _OTHER
+            if i + size <= n and " ".join(keys[i:i + size]) in place:
+                cls[i:i + size] = [_OTHER] * size
                 break
-    _vietnamese_names(toks, lex)
-    for i, t in enumerate(toks):
-        if t.cls != _OTHER or not t.word[0].isupper() or i + 1 >= n:
+    _vietnamese_names(words, cls, keys, lex)
+    for i in range(n - 1):
+        if cls[i] != _OTHER or not words[i][0].isupper():
             continue
-        nxt = toks[i + 1]
-        if _first_name(t.key, lex) and _lexical_only(t.key, lex) and nxt.cls == _NAME:
-            t.cls = _NAME  # Bill Prim, June Fox, Victoria Beckham: a first name before a name
-        elif t.key in lex["time_word"] and len(t.key) <= 4 and vn_like(t.key) \
+        k = keys[i]
+        if _first_name(k, lex) and _lexical_only(k, lex) and cls[i + 1] == _NAME:
+            cls[i] = _NAME  # Bill Prim, June Fox, Victoria Beckham: a first name before a name
+        elif k in lex.time_word and len(k) <= 4 and vn_like(k) \
                 and (i > 0 or not _context_of(around)[0]) \
-                and nxt.cls == _NAME and vn_like(nxt.key) and (i + 2 == n or toks[i + 2].cls != _NAME):
-            t.cls = _NAME  # Thu Trang: a Vietnamese given name, not "Thursday"
-    for i, t in enumerate(toks):
-        if t.cls == _OTHER and i > 0 and t.word[0].isupper() and toks[i - 1].cls == _NAME \
-                and _first_name(toks[i - 1].key, lex) and t.key in lex.english \
-                and (t.key in lex.surname_rank or t.key in lex.proper
-                     or (_context_of(around)[1] if i == 1 else _titled_word(toks[i - 2].key, lex))) \
-                and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME
-                                                   or toks[i + 1].key.rstrip(".") in _SUFFIXES):
-            t.cls = _NAME  # Phil Yock, Mark Noble: a surname that is also a word
-    return toks
+                and cls[i + 1] == _NAME and vn_like(keys[i + 1]) and (i + 2 == n or cls[i + 2] != _NAME):
+            cls[i] = _NAME  # Thu Trang: a Vietnamese given name, not "Thursday"
+    english = lex.english
+    for i in range(1, n):
+        k = keys[i]
+        if cls[i] == _OTHER and words[i][0].isupper() and cls[i - 1] == _NAME \
+                and _first_name(keys[i - 1], lex) and k in english \
+                and (k in lex.surname_rank or k in lex.proper
+                     or (_context_of(around)[1] if i == 1 else _titled_word(keys[i - 2], lex))) \
+                and not _rejected(k, lex) and (i + 1 == n or cls[i + 1] != _NAME
+                                               or keys[i + 1].rstrip(".") in _SUFFIXES):
+            cls[i] = _NAME  # Phil Yock, Mark Noble: a surname that is also a word
 
 
 def _titled_word(k: str, lex: Lexicon) -> bool:
     """An honorific or a title head (folded)."""
-    return _is_head(k, lex) or k in lex["honorific_male"] or k in lex["honorific_female"]
+    return _is_head(k, lex) or k in lex.honorific_male or k in lex.honorific_female
 
 
 def _first_name(k: str, lex: Lexicon) -> bool:
@@ -681,68 +655,69 @@ def _first_name(k: str, lex: Lexicon) -> bool:
 
 def _lexical_only(k: str, lex: Lexicon) -> bool:
     """Rejected only as an organisation or month word (not a place, title or function word)."""
-    return not (k in lex["stop_word"] or k in lex["place"] or k in _COMPASS
-                or k in lex["honorific_male"] or k in lex["honorific_female"]
-                or k in lex["title_modifier"] or _is_head(k, lex) or k in lex["nationality"])
+    return not (k in lex.stop_word or k in lex.place or k in _COMPASS
+                or k in lex.honorific_male or k in lex.honorific_female
+                or k in lex.title_modifier or _is_head(k, lex) or k in lex.nationality)
 
 
-def _vietnamese_names(toks: list[_Tok], lex: Lexicon) -> None:
+def _vietnamese_names(words: list[str], cls: list[str], keys: list[str], lex: Lexicon) -> None:
     """A Vietnamese family name followed by 2-3 Vietnamese syllables is a name, even when a
     syllable is also an English word or a place (``Do Van Ve``, ``Nguyen Thi Thu``,
     ``Vuong Dinh Hue``)."""
-    n = len(toks)
-    vn = lex["vn_surname"]
-    if not any(t.key in vn for t in toks):
+    vn = lex.vn_surname
+    if vn.isdisjoint(keys):
         return  # the common case: no Vietnamese family name in the run
+    n = len(keys)
     i = 0
     while i < n:
-        t = toks[i]
-        if t.key in vn and t.word[0].isupper():
+        if keys[i] in vn and words[i][0].isupper():
             j = i + 1
-            while j < n and j - i < 5 and toks[j].word[0].isupper() and vn_like(toks[j].key) \
-                    and toks[j].key not in lex["org_word"] and not _is_head(toks[j].key, lex) \
-                    and toks[j].key not in lex["title_modifier"]:
+            while j < n and j - i < 5 and words[j][0].isupper() and vn_like(keys[j]) \
+                    and keys[j] not in lex.org_word and not _is_head(keys[j], lex) \
+                    and keys[j] not in lex.title_modifier:
                 j += 1
-            if j - i >= 3 and not (j < n and toks[j].key in lex["org_word"]) \
-                    and any(x.cls == _NAME for x in toks[i + 1:j]):  # not "Do Not Pay"
-                for x in toks[i:j]:
-                    x.cls = _NAME
+            if j - i >= 3 and not (j < n and keys[j] in lex.org_word) \
+                    and _NAME in cls[i + 1:j]:  # not "Do Not Pay"
+                cls[i:j] = [_NAME] * (j - i)
                 i = j
                 continue
         i += 1
 
 
-def _name_follows(toks: list[_Tok], j: int) -> bool:
+def _name_follows(cls: list[str], j: int) -> bool:
     """Whether particles from ``j`` on lead to a name token (von der Leyen, de la Cruz)."""
-    for t in toks[j + 1:j + 3]:
-        if t.cls == _NAME:
+    for c in cls[j + 1:j + 3]:
+        if c == _NAME:
             return True
-        if t.cls != _PART:
+        if c != _PART:
             return False
     return False
 
 
-def _segments(toks: list[_Tok]) -> list[tuple[int, int]]:
+def _ends_segment(w: str) -> bool:
+    """Whether a name token ends its segment: Trọng's re-election; "... Cruz. I": a possessive
+    or a sentence end."""
+    return (_POSSESSIVE.search(w) is not None and not w.endswith(("s'", "s’"))) \
+        or (w.endswith(".") and len(w) > 2)
+
+
+def _segments(words: list[str], cls: list[str]) -> list[tuple[int, int]]:
     """Maximal name-like token sequences of a run: (first index, last index + 1)."""
     out = []
-    i, n = 0, len(toks)
+    i, n = 0, len(cls)
     while i < n:
-        cls = toks[i].cls
-        if cls != _NAME and cls != _INIT:
+        c = cls[i]
+        if c != _NAME and c != _INIT:
             i += 1
             continue
         j = i
         while j < n:
-            t = toks[j]
-            cls = t.cls
-            if not (cls == _NAME or cls == _INIT or (cls == _PART and _name_follows(toks, j))):
+            c = cls[j]
+            if not (c == _NAME or c == _INIT or (c == _PART and _name_follows(cls, j))):
                 break
             j += 1
-            if cls == _NAME:
-                w = t.word
-                if (_POSSESSIVE.search(w) and not w.endswith(("s'", "s’"))) \
-                        or (w.endswith(".") and len(w) > 2):
-                    break  # Trọng's re-election; "... Cruz. I": a possessive or a sentence end
+            if c == _NAME and _ends_segment(words[j - 1]):
+                break
         out.append((i, j))
         i = j
     return out
@@ -808,8 +783,8 @@ def _special() -> frozenset[str]:
     syllables, first names that are also organisation or month words."""
     lex = lexicon()
     firsts = {k for k, g in lex.first_names.items() if g in ("m", "f")}
-    return frozenset(lex["vn_surname"] | (firsts & (lex["org_word"] | lex["time_word"]))
-                     | {k for k in lex["time_word"] if len(k) <= 4})
+    return frozenset(lex.vn_surname | (firsts & (lex.org_word | lex.time_word))
+                     | {k for k in lex.time_word if len(k) <= 4})
 
 
 class _NeedsContext(Exception):
@@ -859,55 +834,92 @@ def _parse_run(word: str, lex: Lexicon, around: _Around | None) -> _Parse:
     if " " not in word and "\u00a0" not in word:
         if _classify(word, lex)[0] != _NAME:
             return _NO_NAME  # most runs: one capitalised word that cannot be a name (The, In, Monday)
-        bare = _POSSESSIVE.sub("", word)
-        if bare.endswith(".") and not _INITIAL.fullmatch(bare):
-            bare = bare[:-1]
-        return ((0, len(bare), bare, (fold(bare).rstrip("."),), len(bare) < len(word), False),), None
+        bare, key = _bare_end(word)
+        return ((0, len(bare), bare, (key,), len(bare) < len(word), False),), None
     words = word.split()
     known = _CLASS_CACHE
     classes = [known.get(w) or _classify(w, lex) for w in words]
     special = _special()
-    if not any(c[0] == _NAME or c[1] in special for c in classes):
+    for c, k in classes:
+        if c == _NAME or k in special:
+            break
+    else:
         return _NO_NAME  # United Nations, New York Times: no token that could start a name
-    toks = _run_tokens(word, words, classes, lex, around)
-    segs = _run_segments(toks, word, lex)
-    if not any(t.cls == _NAME and t.key in lex.english for t in toks[1:]):
-        return segs, None
-    for t in toks[1:]:
-        if t.cls == _NAME and t.key in lex.english and t.key not in lex.first_names:
-            t.cls = _OTHER  # "Hillary Clinton Sides With ...": headline words
-    return segs, _run_segments(toks, word, lex)
+    cls = [c[0] for c in classes]
+    keys = [c[1] for c in classes]
+    _run_classes(words, cls, keys, lex, around)
+    starts = _token_starts(word, words)
+    segs = _run_segments(words, cls, keys, starts, word, lex)
+    english, first_names = lex.english, lex.first_names
+    changed = False
+    for i in range(1, len(cls)):
+        if cls[i] == _NAME and keys[i] in english and keys[i] not in first_names:
+            cls[i] = _OTHER  # "Hillary Clinton Sides With ...": headline words
+            changed = True
+    if not changed:
+        return segs, None  # a headline line reads the same segments
+    return segs, _run_segments(words, cls, keys, starts, word, lex)
 
 
-def _run_segments(toks: list[_Tok], word: str, lex: Lexicon) -> tuple[_Seg, ...]:
+def _token_starts(run: str, words: list[str]) -> list[int]:
+    """Where each word of the run starts (offsets relative to the run)."""
+    starts = []
+    pos = 0
+    find = run.find
+    for w in words:
+        pos = find(w, pos)
+        starts.append(pos)
+        pos += len(w)
+    return starts
+
+
+_BARE: dict[str, tuple[str, str]] = {}
+
+
+def _bare_end(word: str) -> tuple[str, str]:
+    """(the last token of a segment without its possessive or sentence-end dot, its folded
+    key), cached."""
+    got = _BARE.get(word)
+    if got is None:
+        if len(_BARE) > 4_000:
+            _BARE.clear()
+        bare = _POSSESSIVE.sub("", word)
+        if bare.endswith(".") and not _INITIAL.fullmatch(bare):
+            bare = bare[:-1]
+        got = _BARE[word] = (bare, fold(bare).rstrip("."))
+    return got
+
+
+def _run_segments(words: list[str], cls: list[str], keys: list[str], starts: list[int], run: str,
+                  lex: Lexicon) -> tuple[_Seg, ...]:
     """The name segments of a run's classified tokens (offsets relative to the run)."""
-    org, place = lex["org_word"], lex["place"]
+    org, place = lex.org_word, lex.place
     out: list[_Seg] = []
-    for i, j in _segments(toks):
-        seg = toks[i:j]
-        for t in seg:
-            if t.cls != _INIT:
+    n = len(cls)
+    for i, j in _segments(words, cls):
+        for c in cls[i:j]:
+            if c != _INIT:
                 break
         else:
             continue  # initials only
-        start = seg[0].start
-        last_word = seg[-1].word
-        bare_last = _POSSESSIVE.sub("", last_word)
-        if bare_last.endswith(".") and not _INITIAL.fullmatch(bare_last):
-            bare_last = bare_last[:-1]
-        end = seg[-1].start + len(bare_last)
-        keys = tuple([t.key.rstrip(".") for t in seg[:-1]] + [fold(bare_last).rstrip(".")])
-        if len(keys) > 2 and keys[-1] in _SUFFIXES:
-            keys = keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
+        last = j - 1
+        bare_last, last_key = _bare_end(words[last])
+        start = starts[i]
+        end = starts[last] + len(bare_last)
+        seg_keys = tuple([k.rstrip(".") for k in keys[i:last]] + [last_key])
+        if len(seg_keys) > 2 and seg_keys[-1] in _SUFFIXES:
+            seg_keys = seg_keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
         after_org = False
-        for t in toks[j:]:  # Sandy Hook Elementary School, Huong Sen Group JSC
-            if t.key in org or t.key in place:
+        for t in range(j, n):  # Sandy Hook Elementary School, Huong Sen Group JSC
+            k = keys[t]
+            if k in org or k in place:
                 after_org = True
                 break
-            if t.cls == _NAME:
+            if cls[t] == _NAME:
                 break
-        before_org = i > 0 and toks[i - 1].key in org and not _is_head(toks[i - 1].key, lex)
-        out.append((start, end, word[start:end], keys, end < seg[-1].end, after_org or before_org))
+        before_org = i > 0 and keys[i - 1] in org and not _is_head(keys[i - 1], lex)
+        out.append((start, end, run[start:end], seg_keys, end < starts[last] + len(words[last]),
+                    after_org or before_org))
     return tuple(out)
 
 
@@ -980,7 +992,7 @@ def _evidence(occ: _Occ, story: _Story) -> int:
     text, lex = story.text, story.lex
     score = -5 if occ.org_near else 0
     m = _ORG_AFTER.match(text, occ.end)
-    if m and not occ.possessive and (m.group(1) in lex["org_word"] or m.group(1) in lex["place"]):
+    if m and not occ.possessive and (m.group(1) in lex.org_word or m.group(1) in lex.place):
         score -= 5  # Thai Binh province, Nong Thon Ngay Nay newspaper
     if occ.after_prep:
         # from Yusuf Balogun: a preposition counts against, unless a first name starts the form
@@ -992,9 +1004,9 @@ def _evidence(occ: _Occ, story: _Story) -> int:
         m = _AFTER_WORD.match(text, occ.end)
         if m:
             k = m.group(1).lower()
-            if k in lex["speech_verb"]:
+            if k in lex.speech_verb:
                 score += 2
-            elif k in lex["after_weak"]:
+            elif k in lex.after_weak:
                 score += 1
     if len(occ.keys) == 1 and _SENT_START.search(text, max(0, occ.start - 6), occ.start):
         score -= 1
@@ -1016,13 +1028,13 @@ def _is_alias(short: tuple[str, ...], full: tuple[str, ...], lex: Lexicon) -> bo
 
 def _family_first(keys: tuple[str, ...], lex: Lexicon) -> bool:
     """A Chinese or Korean name (family name first): ``Wang Yi``, ``Moon Jae-in``."""
-    return 2 <= len(keys) <= 3 and keys[0] in lex["cjk_surname"] and not vn_like_all(keys, lex) \
+    return 2 <= len(keys) <= 3 and keys[0] in lex.cjk_surname and not vn_like_all(keys, lex) \
         and all(len(k) <= 9 and lex.surname_rank.get(k, 99999) > 3000 for k in keys[1:])
 
 
 def vn_like_all(keys: tuple[str, ...], lex: Lexicon) -> bool:
     """A Vietnamese-shaped name: a Vietnamese family name, then syllables (3 or more tokens)."""
-    return len(keys) >= 3 and keys[0] in lex["vn_surname"] and all(vn_like(k) for k in keys)
+    return len(keys) >= 3 and keys[0] in lex.vn_surname and all(vn_like(k) for k in keys)
 
 
 @dataclass(slots=True)
