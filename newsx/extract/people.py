@@ -113,16 +113,28 @@ def _rejected(k: str, lex: Lexicon) -> bool:
 # lexicons never change within a process). Each is emptied when it passes its cap, so a
 # worker's memory stays bounded over any stream of inputs: measured over 1,000 distinct
 # real pages, an entry costs 85-570 bytes, and the caps below hold about 3 MB in all.
+# The two largest (word classes, run parses) keep the entries of their previous fill as an
+# older generation instead: the words and runs that come back in every article stay known.
 _CLASS_CACHE: dict[str, tuple[str, str]] = {}
+_CLASS_OLD: dict[str, tuple[str, str]] = {}
+_GENERATION = 4_000
+
+
+def _age(cache: dict, old: dict) -> None:
+    """A cache passed its cap: its entries become the older generation, and it starts empty."""
+    old.clear()
+    old.update(cache)
+    cache.clear()
 
 
 def _classify(word: str, lex: Lexicon) -> tuple[str, str]:
     """Cached ``_classify_word`` (the lexicon never changes within a process)."""
     got = _CLASS_CACHE.get(word)
     if got is None:
-        if len(_CLASS_CACHE) > 4_000:
-            _CLASS_CACHE.clear()
-        got = _CLASS_CACHE[word] = _classify_word(word, lex)
+        got = _CLASS_OLD.get(word) or _classify_word(word, lex)
+        _CLASS_CACHE[word] = got
+        if len(_CLASS_CACHE) > _GENERATION:
+            _age(_CLASS_CACHE, _CLASS_OLD)
     return got
 
 
@@ -138,12 +150,12 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
     if (("'" in word or "’" in word) and _CONTRACTION.search(word)) \
             or (not word[1:].islower() and len(_CAMEL.findall(word)) >= 2):
         return _OTHER, fold(word)  # Isn't, We'll; CravenFlagShareLike (glued page furniture)
-    if _INITIAL.fullmatch(word) or _INITIAL.fullmatch(bare):
+    if (word[1] == "." or len(bare) == 1) and (_INITIAL.fullmatch(word) or _INITIAL.fullmatch(bare)):
         k = fold(bare)
         if any(x in lex.place or x in lex.title_modifier or x in lex.org_word for x in (k, k + ".")):
             return _OTHER, k  # U.N., U.S.
         return _INIT, k  # J., J.K.
-    unpossessed = _POSSESSIVE.sub("", bare)
+    unpossessed = _POSSESSIVE.sub("", bare) if "'" in bare or "’" in bare else bare
     k = fold(unpossessed)
     if not k or _rejected(k, lex):
         return _OTHER, k
@@ -263,7 +275,7 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
     m = _CUT_BACK.search(window[::-1])  # the last punctuation mark: the first one backwards
     if m:
         window = window[len(window) - m.end() + 1:]
-    words = tuple(window.split()[-12:])  # the window is cut at punctuation: words are space-separated
+    words = tuple(window.rsplit(None, 12)[-12:])  # cut at punctuation: words are space-separated
     got = _WALKED.get(words)
     if got is None:
         if len(_WALKED) > 1_000:
@@ -360,9 +372,16 @@ def _finish_title(taken: list[str], lex: Lexicon) -> list[str]:
     return list(got)
 
 
+@lru_cache(maxsize=1)
+def _leading_drop() -> frozenset[str]:
+    """Words dropped from the start of a title phrase: ``_LEADING_DROP`` and the stop words."""
+    return _LEADING_DROP | lexicon().stop_word
+
+
 def _finish_titles(taken: list[str], lex: Lexicon) -> list[str]:
     """Trim a collected title phrase and split it into titles ([] when it holds no role)."""
-    while taken and fold(taken[0]) in _LEADING_DROP | lex.stop_word and not _word_info(taken[0], lex)[1]:
+    drop = _leading_drop()
+    while taken and fold(taken[0]) in drop and not _word_info(taken[0], lex)[1]:
         taken.pop(0)
     while taken and fold(taken[-1]) in _CONNECTORS:
         taken.pop()
@@ -396,16 +415,18 @@ _COMPLEMENT_START = frozenset(("of", "for", "at", "in", "to"))
 def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     """A title phrase, then a comma, then the name in apposition to it: ``Deputy Director of the
     Department of Home Affairs, Nguyen Bac Nam, said``; ``Bournemouth's captain, Tommy Elphick,``."""
-    nxt = _AFTER_WORD.match(text, occ.end)
-    if not (text.startswith(",", occ.end) or (nxt and nxt.group(1) in lex.speech_verb)):
-        return []
+    if not text.startswith(",", occ.end):
+        nxt = _AFTER_WORD.match(text, occ.end)
+        if not (nxt and nxt.group(1) in lex.speech_verb):
+            return []
     window = text[max(0, occ.start - 160):occ.start - 2]
     m = _PUNCT_BACK.search(window[::-1])
     words = (window[len(window) - m.end() + 1:] if m else window).split()
-    heads = [i for i, w in enumerate(words) if _head_word(w, lex)]
-    if not heads:
-        return []
-    h = heads[-1]
+    h = len(words) - 1
+    while h >= 0 and not _head_word(words[h], lex):
+        h -= 1
+    if h < 0:
+        return []  # no title head
     rest = words[h + 1:]
     if rest and (fold(rest[0]) not in _COMPLEMENT_START
                  or any(not (w[0].isupper() or fold(w) in _CONNECTORS) for w in rest)):
@@ -421,10 +442,13 @@ def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     return [" ".join(words[b:])]
 
 
+_AND_SPLIT = re.compile(r"\s+and\s+")
+
+
 def _split_titles(phrase: str, lex: Lexicon) -> list[str]:
     """Juxtaposed titles as separate titles: ``Party General Secretary and State President``,
     ``Deputy Minister of National Defence Senior Lieutenant General``."""
-    parts = [p.strip() for p in re.split(r"\s+and\s+", phrase)]
+    parts = [p.strip() for p in _AND_SPLIT.split(phrase)]
     if not (len(parts) > 1
             and all(any(_is_head(fold(w.rstrip(".")), lex) for w in p.split()) for p in parts)):
         parts = [phrase]
@@ -484,6 +508,25 @@ def _head_word(w: str, lex: Lexicon) -> bool:
     return got
 
 
+def _head_leads(phrase: str, lex: Lexicon) -> bool:
+    """Whether a title head is among the first 4 words of the phrase after any leading
+    ``the`` / ``and`` (only the first words are split off: phrases run to 160 characters)."""
+    words = phrase.split(None, 8)
+    if len(words) > 8:  # the last piece is the rest of the phrase
+        lead = 0
+        while lead < 8 and fold(words[lead]) in ("the", "and"):
+            lead += 1
+        if lead > 4:
+            words = phrase.split()  # many leading the/and: the first words are not enough
+    lead = 0
+    while lead < len(words) and fold(words[lead]) in ("the", "and"):
+        lead += 1
+    for w in words[lead:lead + 4]:
+        if _head_word(w, lex):
+            return True
+    return False
+
+
 def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
     """Titles in an apposition after a name: ``X, UN Under-Secretary-General for …, said``."""
     titles: list[str] = []
@@ -492,12 +535,9 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
     while pos >= 0 and len(titles) < 3:
         raw, stop = _phrase(text, pos)
         phrase = raw.strip()
-        words = phrase.split()
-        lead = 0
-        while lead < len(words) and fold(words[lead]) in ("the", "and"):
-            lead += 1
-        if not any(_head_word(w, lex) for w in words[lead:lead + 4]):
+        if not _head_leads(phrase, lex):
             break  # no title word where one must be (the test below, on fewer words): the common case
+        words = phrase.split()
         for i, w in enumerate(words):
             if fold(w) in _APPOS_STOP or (i and w in lex.speech_verb):
                 words = words[:i]
@@ -762,8 +802,10 @@ def _title_case(line: str) -> bool:
     """At least 4 words that are not small words, and 85% of them (all when the line holds a
     comma) capitalised. Stops early once too many are lowercase for any count of words."""
     line = line.rstrip()
-    words = line.split()
     share = 0.85 if ", " not in line else 1.0
+    if share == 1.0 and _lowercase_early(line):
+        return False
+    words = line.split()
     hopeless = (1.0 - share) * len(words) + 1  # more lowercase words than this: not Title Case
     big = caps = 0
     for w in words:
@@ -775,6 +817,18 @@ def _title_case(line: str) -> bool:
                 return False
     # Headlines rarely hold commas; a sentence full of names and titles often does.
     return big >= 4 and caps >= share * big
+
+
+def _lowercase_early(line: str) -> bool:
+    """Whether two of the first 16 words that are not small words start lowercase: with
+    a comma on the line, ``_title_case`` says no at the second (without reading on)."""
+    lower = 0
+    for w in line.split(None, 16)[:16]:
+        if w[0].isalpha() and not w[0].isupper() and w.lower() not in _SMALL_WORDS:
+            lower += 1
+            if lower > 1:
+                return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -797,6 +851,7 @@ class _NeedsContext(Exception):
 _Seg = tuple[int, int, str, tuple[str, ...], bool, bool]
 _Parse = tuple[tuple[_Seg, ...], "tuple[_Seg, ...] | None"]
 _RUN_CACHE: dict[str, _Parse] = {}
+_RUN_OLD: dict[str, _Parse] = {}
 _NO_NAME: _Parse = ((), None)
 _CONTEXTUAL: _Parse = tuple(list(_NO_NAME))  # a distinct object: compared by identity
 
@@ -805,13 +860,15 @@ def _run_parse(word: str, lex: Lexicon) -> _Parse:
     """The cached parse of one run, by its words (the lexicon never changes within a process)."""
     got = _RUN_CACHE.get(word)
     if got is None:
-        if len(_RUN_CACHE) > 4_000:
-            _RUN_CACHE.clear()
-        try:
-            got = _parse_run(word, lex, None)
-        except _NeedsContext:
-            got = _CONTEXTUAL
+        got = _RUN_OLD.get(word)
+        if got is None:
+            try:
+                got = _parse_run(word, lex, None)
+            except _NeedsContext:
+                got = _CONTEXTUAL
         _RUN_CACHE[word] = got
+        if len(_RUN_CACHE) > _GENERATION:
+            _age(_RUN_CACHE, _RUN_OLD)
     return got
 
 
@@ -1067,7 +1124,10 @@ def _accepted(occs: list[_Occ], keys: tuple[str, ...], story: _Story) -> bool:
     """A multi-word form is a name when list evidence plus its best context reaches 3
     (a form standing alone on a line, as in a menu of places, is no evidence)."""
     base = _culture(keys)
-    return any(base + _evidence(o, story) >= 3 and not _alone(o, story.text) for o in occs[:_EVIDENCE_CAP])
+    for o in occs[:_EVIDENCE_CAP]:
+        if base + _evidence(o, story) >= 3 and not _alone(o, story.text):
+            return True
+    return False
 
 
 _BULLETS = " \t\u00a0•·*-–—|>#"
@@ -1110,7 +1170,11 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
     story = _Story(text, lex)
     forms: dict[tuple[str, ...], list[_Occ]] = {}
     for o in occs:
-        forms.setdefault(o.keys, []).append(o)
+        group = forms.get(o.keys)
+        if group is None:
+            forms[o.keys] = [o]
+        else:
+            group.append(o)
     full_forms = [k for k, group in forms.items() if len(k) >= 2 and _accepted(group, k, story)]
     full_forms.sort(key=lambda k: -len(k))
     people: list[_Pending] = []
@@ -1120,8 +1184,11 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
             continue  # a shorter form of someone already found (Oppong Nkrumah)
         _add(people, index, keys, lex)
     for keys, group in forms.items():
-        if len(keys) == 1 and keys not in index and any(_titled(o, story) for o in group[:_EVIDENCE_CAP]):
-            _add(people, index, keys, lex)  # Prime Minister Phuc: a titled single name
+        if len(keys) == 1 and keys not in index:
+            for o in group[:_EVIDENCE_CAP]:
+                if _titled(o, story):
+                    _add(people, index, keys, lex)  # Prime Minister Phuc: a titled single name
+                    break
     last_seen: dict[int, int] = {}
     form_seen: dict[tuple[str, ...], int] = {}
     for o in occs:
@@ -1135,7 +1202,7 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
                 cands = same or cands
         i = cands[0] if len(cands) == 1 else max(cands, key=lambda c: (last_seen.get(c, -1), -c))
         seen = form_seen[o.keys] = form_seen.get(o.keys, 0) + 1
-        if seen <= _EVIDENCE_CAP:  # titles and honorifics: the first mentions of a form tell them
+        if seen <= _EVIDENCE_CAP and not o.context_done:  # the first mentions tell titles, honorifics
             _context(o, story)
         people[i].occs.append(o)
         last_seen[i] = o.start
@@ -1167,8 +1234,9 @@ def _non_ascii(o: _Occ) -> int:
 def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
     occs = p.occs
     best, most = None, -1  # the first full form with the most diacritics
+    full = p.keys
     for o in occs:
-        if o.keys == p.keys:
+        if o.keys == full:
             n = _non_ascii(o)
             if n > most:
                 best, most = o, n
