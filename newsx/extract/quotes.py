@@ -92,7 +92,8 @@ class Toks:
 
 @dataclass(slots=True)
 class QSpan:
-    """A quoted span: ``open`` is the opening mark, ``start``/``end`` the content."""
+    """A quoted span: ``open`` is the opening mark, ``start``/``end`` the content, ``words``
+    its word count up to ``_WORDS_ENOUGH``."""
 
     open: int
     start: int
@@ -131,8 +132,17 @@ def tokenize(text: str, start: int, end: int) -> Toks:
 _WORD = re.compile(r"\w+")
 
 
+_WORDS_ENOUGH = _MIN_UNATTRIBUTED_WORDS + 2  # the largest word count any test compares with
+_WORD_PROBE = 120  # characters: a span that holds enough words in these is not counted further
+
+
 def _word_count(text: str, start: int, end: int) -> int:
-    return len(_WORD.findall(text, start, end))
+    """The words (runs of ``\\w``) in ``text[start:end]``, counted up to ``_WORDS_ENOUGH``
+    (every test compares a count with that number or less): a long quotation is counted
+    over its first ``_WORD_PROBE`` characters when those hold enough."""
+    if end - start > _WORD_PROBE and len(_WORD.findall(text, start, start + _WORD_PROBE)) >= _WORDS_ENOUGH:
+        return _WORDS_ENOUGH
+    return min(len(_WORD.findall(text, start, end)), _WORDS_ENOUGH)
 
 
 def _strip(text: str, start: int, end: int, chars: str = " \t\r\n\u00a0") -> tuple[int, int]:
@@ -939,66 +949,54 @@ def _no_tokens() -> Toks:
     return Toks([], [], [], [])
 
 
-def _alternation(words: Sequence[str]) -> str:
-    """A regex matching exactly ``words``, factored as a trie (`sa(?:id|ys?)`) so that the
-    engine tries one branch per letter instead of one per word."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(trie)
+# every byte but a-z becomes a space: the letter runs of a lowercased text, split apart
+_RUN_TABLE = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 @lru_cache(maxsize=1)
-def _cue_hint() -> re.Pattern[str]:
-    """Every word that can begin a cue, as a whole run of letters of the lowercased text:
-    a quick test before a sentence is tokenised."""
+def _cue_hint_words() -> frozenset[bytes]:
+    """Every word that can begin a cue and is a run of letters a-z (others never equal a
+    whole run of letters), as bytes."""
     words, phrases, _ = cue_lexicon()
     hints = set(words) | {p[0] for p in phrases} | {"according"}
-    letters = sorted(w for w in hints if re.fullmatch(r"[a-z]+", w))  # others never match
-    return re.compile(r"(?<![a-z])" + _alternation(letters) + r"(?![a-z])")
+    return frozenset(w.encode() for w in hints if re.fullmatch(r"[a-z]+", w))
+
+
+def _letter_runs(low: str) -> bytes:
+    """A lowercased text as one byte per character, every character but a-z a space
+    (a non-ASCII character is encoded as `?`, then blanked): its ``split()`` gives the
+    whole runs of letters a-z, at C speed."""
+    return low.encode("ascii", "replace").translate(_RUN_TABLE)
 
 
 def _has_cue_word(text: str, start: int, end: int) -> bool:
-    return _cue_hint().search(text[start:end].lower()) is not None
-
-
-_AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
+    """Whether a whole run of letters a-z of the lowercased text is a cue word: a quick test
+    before a sentence is tokenised."""
+    return not _cue_hint_words().isdisjoint(_letter_runs(text[start:end].lower()).split())
 
 
 def _cue_sentences(text: str, para: Span, sents: Sequence[Span]) -> list[int]:
     """The indices of the sentences of a paragraph that hold a cue word (``_has_cue_word``),
     lowercasing the paragraph once.
 
-    A sentence holds a cue word iff a whole run of letters inside it is one. Searching the
-    lowercased paragraph between the sentence's offsets finds the same runs, unless a run
-    crosses the sentence's start (the search would see the letters before it) or
-    lowercasing changes the paragraph's length: then the sentence is searched alone."""
-    search = _cue_hint().search
+    A sentence holds a cue word iff a whole run of letters inside it is one. Cutting the
+    letter runs of the lowercased paragraph at the sentence's offsets gives the runs of
+    the sentence alone (a run crossing a cut is cut in both), unless lowercasing changes
+    the paragraph's length: then the sentence is lowercased alone."""
+    hint = _cue_hint_words()
     base, top = para.start, para.end
     low = text[base:top].lower()
-    whole = len(low) == top - base
+    runs = _letter_runs(low) if len(low) == top - base else None
     out: list[int] = []
     for si, sent in enumerate(sents):
         start, end = sent.start, sent.end
         if end - start > _MAX_SENTENCE:
             continue
-        if whole and base <= start < top and end <= top and not (
-                start > base and low[start - base - 1] in _AZ and low[start - base] in _AZ):
-            hit = search(low, start - base, end - base)
+        if runs is not None and base <= start and end <= top:
+            words = runs[start - base:end - base].split()
         else:
-            hit = search(text[start:end].lower())
-        if hit is not None:
+            words = _letter_runs(text[start:end].lower()).split()
+        if not hint.isdisjoint(words):
             out.append(si)
     return out
 
