@@ -54,7 +54,7 @@ def segment(doc: Document) -> Document:
     """Fill ``doc.lines``, ``doc.paragraphs`` and ``doc.sentences``; return ``doc``."""
     doc.lines = split_lines(doc.text)
     doc.paragraphs = split_paragraphs(doc.text, doc.lines)
-    doc.sentences = [s for p in doc.paragraphs for s in split_sentences(doc.text, p)]
+    doc.sentences = _sentences_of(doc.text, doc.paragraphs)
     return doc
 
 
@@ -156,7 +156,13 @@ def _is_false_boundary(text: str, para_start: int, stop: int, after: int) -> boo
     """Whether the period ending at ``stop`` belongs to an abbreviation or initial."""
     if text[stop - 1] != ".":
         return False
-    word = _word_before(text, max(para_start, stop - _WINDOW), stop)
+    lo = max(para_start, stop - _WINDOW)
+    plain = text[(text.rfind(" ", lo, stop) + 1 or lo):stop - 1]
+    if plain.isalpha() and plain not in abbreviations():
+        # the common case, a word of letters before one period (`said.`): a boundary
+        # unless it is an initial (what the general path below decides, without its regexes)
+        return len(plain) == 1 and plain.isupper()
+    word = _word_before(text, lo, stop)
     if word is None:
         return False
     bare = word.rstrip(".")
@@ -174,6 +180,37 @@ def _is_false_boundary(text: str, para_start: int, stop: int, after: int) -> boo
         nxt = _NEXT_WORD.match(text, after, min(len(text), after + _WINDOW))
         return bool(nxt) and nxt.group(1) not in _SENTENCE_STARTERS
     return False
+
+
+def _sentences_of(text: str, paragraphs: list[Span]) -> list[Span]:
+    """``split_sentences`` over every paragraph, for paragraphs that are already trimmed
+    (as ``split_paragraphs`` makes them), with ``_trimmed`` written out: a sentence ends
+    at a stop character, so only its start can need trimming, and a paragraph's last
+    sentence ends where the paragraph does."""
+    spans: list[Span] = []
+    append = spans.append
+    boundaries = _BOUNDARY.finditer
+    non_space = _NON_SPACE.search
+    for para in paragraphs:
+        start, end = para.start, para.end
+        for m in boundaries(text, start, end):
+            stop = m.end()
+            if text[stop - 1] == "." and _is_false_boundary(text, start, stop, stop):
+                continue
+            if text[start].isspace():
+                first = non_space(text, start, stop)
+                if first is not None:  # always: a boundary holds a stop character
+                    append(Span(first.start(), stop, "sentence"))
+            else:
+                append(Span(start, stop, "sentence"))
+            start = stop
+        if text[start].isspace():  # after a boundary: whitespace, then the next sentence
+            first = non_space(text, start, end)
+            if first is None:
+                continue
+            start = first.start()
+        append(Span(start, end, "sentence"))
+    return spans
 
 
 def split_sentences(text: str, para: Span) -> list[Span]:

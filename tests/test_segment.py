@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsx.document import Document
 from newsx.segment import segment
@@ -71,3 +73,30 @@ def test_word_before_a_stop_is_the_regex_group(text: str) -> None:
     for lo in range(len(text)):
         m = _WORD_BEFORE.search(text[lo:])
         assert _word_before(text, lo, len(text)) == (m.group(1) if m else None), (text, lo)
+
+
+@pytest.mark.parametrize("text", [
+    "He met Smith. She met Jones.", "A. Lincoln spoke. Then Mr. Lee.\n\nIt rained!  Yes? No.",
+    "Word abcdefghijklmnopqrstuvwxyzab. Next one.", "Ended at 5 p.m. The team left.",
+    "Tab\tSr. Next.\u00a0Then. Étienne a dit. Ça va.", "Why?!  Because.\u2003Fine…  OK",
+    "Done.\u3000Next", "Go.\u2028Now", "No. 5 is here. I. M. Pei came.",
+    "wrapped line of text that goes on and on for some time to reach the middle. Here\n" * 8,
+])
+def test_document_sentences_are_the_paragraph_splits(text: str) -> None:
+    """``segment``'s sentences (one pass over every paragraph) are ``split_sentences``'s."""
+    from newsx.segment import split_sentences
+    doc = segment(Document(text))
+    assert doc.sentences == [s for p in doc.paragraphs for s in split_sentences(text, p)]
+
+
+_PIECES = ["Mr", "J", "U.S", "said", "it", "p.m", "etc", "Word", "x", "É", "No", "5",
+           ".", ". ", "? ", "!", "…", "”", "\"", " ", "  ", "\t", "\u00a0", "\n", "\n\n", "\r\n"]
+
+
+@settings(max_examples=300, deadline=None, database=None, derandomize=True)
+@given(st.lists(st.sampled_from(_PIECES), max_size=60))
+def test_document_sentences_match_the_paragraph_splits_on_any_text(pieces: list[str]) -> None:
+    from newsx.segment import split_sentences
+    text = "".join(pieces)
+    doc = segment(Document(text))
+    assert doc.sentences == [s for p in doc.paragraphs for s in split_sentences(text, p)]

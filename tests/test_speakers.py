@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from newsx.document import Document, Span
 from newsx.extract.speakers import resolve_speakers
 from newsx.model import Attribution, Person
@@ -325,3 +327,21 @@ def test_organisation_name_with_a_list_of_fields_is_one_name() -> None:
     found = [said(text, "Exports will rise", "the Department of Trade, Industry and Energy"),
              said(text, "prices would hold", "The department")]
     assert resolve_speakers(doc, [], found) == ["Department of Trade, Industry and Energy"] * 2
+
+
+_TEXTS = [
+    "The Police said. police and Police-led police's Policeman _police police_ 'police",
+    "Ministry ministry MINISTRY Ministry’s ministry- -ministry ministryministry Ministry",
+    "Élysée élysée ÉLYSÉE Élysées; the Élysée.", "", "police", "Police", "xpolice police",
+    "Straße straße STRASSE", "Co-op co-op Co-op-led", "Board board2 board Board",
+]
+
+
+@pytest.mark.parametrize("head", ["police", "ministry", "élysée", "straße", "co-op", "board", "a"])
+@pytest.mark.parametrize("text", _TEXTS)
+def test_head_occurrences_are_the_regex_matches(text: str, head: str) -> None:
+    from newsx.extract.speakers import _head_pattern, _occurrences
+    expected = [m.span() for m in _head_pattern(head).finditer(text)]
+    assert list(_occurrences(text, head)) == expected
+    if text.isascii():
+        assert list(_occurrences(text, head, text.lower())) == expected

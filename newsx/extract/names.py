@@ -8,7 +8,7 @@ each list comes from.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from importlib import resources
 
@@ -41,6 +41,24 @@ class Lexicon:
     surname_rank: dict[str, int]     # folded US census surname -> rank (1 = most common)
     english: frozenset[str]          # lowercase English words
     proper: frozenset[str]           # folded capitalised entries of the same English word list
+    # The sections again as attributes (hot loops read them without a method call).
+    honorific_male: frozenset[str] = frozenset()
+    honorific_female: frozenset[str] = frozenset()
+    honorific_title: frozenset[str] = frozenset()
+    title_head: frozenset[str] = frozenset()
+    title_modifier: frozenset[str] = frozenset()
+    particle: frozenset[str] = frozenset()
+    vn_surname: frozenset[str] = frozenset()
+    cjk_surname: frozenset[str] = frozenset()
+    org_word: frozenset[str] = frozenset()
+    place: frozenset[str] = frozenset()
+    nationality: frozenset[str] = frozenset()
+    time_word: frozenset[str] = frozenset()
+    stop_word: frozenset[str] = frozenset()
+    speech_verb: frozenset[str] = frozenset()
+    after_weak: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()    # title heads: title_head | honorific_title
+    stops: frozenset[str] = frozenset()    # every word that stops a name (heads, stop, org, place, ...)
 
     def __getitem__(self, section: str) -> frozenset[str]:
         return self.sections[section]
@@ -63,4 +81,10 @@ def lexicon() -> Lexicon:
     proper = frozenset(_data_lines("english_proper.txt"))
     for word in sections.get("stop_word", ()):
         first.pop(word, None)
-    return Lexicon({k: frozenset(v) for k, v in sections.items()}, first, ranks, english, proper)
+    frozen = {k: frozenset(v) for k, v in sections.items()}
+    named = {f.name for f in fields(Lexicon)}
+    heads = frozen["title_head"] | frozen["honorific_title"]
+    stops = heads.union(*(frozen[k] for k in ("stop_word", "org_word", "place", "nationality", "time_word",
+                                              "honorific_male", "honorific_female", "title_modifier")))
+    return Lexicon(frozen, first, ranks, english, proper, heads=heads, stops=stops,
+                   **{k: v for k, v in frozen.items() if k in named})

@@ -99,42 +99,42 @@ class _Story:
     headlines: dict[tuple[int, int], bool] = field(default_factory=dict)  # (line start, end) -> Title Case
 
 
-@lru_cache(maxsize=1)
-def _combined() -> tuple[frozenset[str], frozenset[str]]:
-    """(title heads, every word that stops a name), merged once from the lexicon sections."""
-    lex = lexicon()
-    heads = lex["title_head"] | lex["honorific_title"]
-    rejected = heads.union(*(lex[k] for k in ("stop_word", "org_word", "place", "nationality",
-                                                  "time_word", "honorific_male", "honorific_female",
-                                                  "title_modifier")))
-    return frozenset(heads), frozenset(rejected)
-
-
 def _is_head(k: str, lex: Lexicon) -> bool:
-    heads = _combined()[0]
-    if k in heads:
+    if k in lex.heads:
         return True
-    return "-" in k and any(p in lex["title_head"] for p in k.split("-"))
+    return "-" in k and any(p in lex.title_head for p in k.split("-"))
 
 
 def _rejected(k: str, lex: Lexicon) -> bool:
-    return k in _combined()[1] or ("-" in k and _is_head(k, lex))
+    return k in lex.stops or ("-" in k and _is_head(k, lex))
 
 
 # Per-process caches of pure functions of a word, a run of words or a title walk (the
 # lexicons never change within a process). Each is emptied when it passes its cap, so a
 # worker's memory stays bounded over any stream of inputs: measured over 1,000 distinct
 # real pages, an entry costs 85-570 bytes, and the caps below hold about 3 MB in all.
+# The two largest (word classes, run parses) keep the entries of their previous fill as an
+# older generation instead: the words and runs that come back in every article stay known.
 _CLASS_CACHE: dict[str, tuple[str, str]] = {}
+_CLASS_OLD: dict[str, tuple[str, str]] = {}
+_GENERATION = 4_000
+
+
+def _age(cache: dict, old: dict) -> None:
+    """A cache passed its cap: its entries become the older generation, and it starts empty."""
+    old.clear()
+    old.update(cache)
+    cache.clear()
 
 
 def _classify(word: str, lex: Lexicon) -> tuple[str, str]:
     """Cached ``_classify_word`` (the lexicon never changes within a process)."""
     got = _CLASS_CACHE.get(word)
     if got is None:
-        if len(_CLASS_CACHE) > 4_000:
-            _CLASS_CACHE.clear()
-        got = _CLASS_CACHE[word] = _classify_word(word, lex)
+        got = _CLASS_OLD.get(word) or _classify_word(word, lex)
+        _CLASS_CACHE[word] = got
+        if len(_CLASS_CACHE) > _GENERATION:
+            _age(_CLASS_CACHE, _CLASS_OLD)
     return got
 
 
@@ -150,12 +150,12 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
     if (("'" in word or "’" in word) and _CONTRACTION.search(word)) \
             or (not word[1:].islower() and len(_CAMEL.findall(word)) >= 2):
         return _OTHER, fold(word)  # Isn't, We'll; CravenFlagShareLike (glued page furniture)
-    if _INITIAL.fullmatch(word) or _INITIAL.fullmatch(bare):
+    if (word[1] == "." or len(bare) == 1) and (_INITIAL.fullmatch(word) or _INITIAL.fullmatch(bare)):
         k = fold(bare)
-        if any(x in lex["place"] or x in lex["title_modifier"] or x in lex["org_word"] for x in (k, k + ".")):
+        if any(x in lex.place or x in lex.title_modifier or x in lex.org_word for x in (k, k + ".")):
             return _OTHER, k  # U.N., U.S.
         return _INIT, k  # J., J.K.
-    unpossessed = _POSSESSIVE.sub("", bare)
+    unpossessed = _POSSESSIVE.sub("", bare) if "'" in bare or "’" in bare else bare
     k = fold(unpossessed)
     if not k or _rejected(k, lex):
         return _OTHER, k
@@ -164,15 +164,15 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
     if len(bare) > 2 and bare[1].isupper() and bare[2:].lower() == bare[2:] and bare.endswith("s") \
             and bare[:-1].isupper():
         return _OTHER, k  # PMs, NGOs
-    if k.endswith("s") and (_is_head(k[:-1], lex) or k[:-1] in lex["nationality"]):
+    if k.endswith("s") and (_is_head(k[:-1], lex) or k[:-1] in lex.nationality):
         return _OTHER, k  # Ministers, Directors, Muslims
     if k in lex.english and k not in lex.first_names and lex.surname_rank.get(k, 99999) > 5000 \
             and unpossessed.replace("’", "'").isascii():
         return _OTHER, k
     if "-" in k:
         parts = [p for p in k.split("-") if p]
-        if all(p in lex.english or p in lex["org_word"] for p in parts) \
-                or any(p in lex["place"] or p in lex["nationality"] for p in parts) \
+        if all(p in lex.english or p in lex.org_word for p in parts) \
+                or any(p in lex.place or p in lex.nationality for p in parts) \
                 or any(len(p) > 1 and p.isupper() for p in bare.split("-")):
             return _OTHER, k  # Viet Nam-UN, Thang Long-Hanoi, state-owned
     return _NAME, k
@@ -256,7 +256,7 @@ def _cue(word: str, lex: Lexicon) -> tuple[bool, bool]:
         if len(_CUES) > 2_000:
             _CUES.clear()
         k = fold(word.rstrip("."))
-        titled = word[0].isupper() or _is_head(k, lex) or k in lex["title_modifier"]
+        titled = word[0].isupper() or _is_head(k, lex) or k in lex.title_modifier
         got = _CUES[word] = (titled or _POSSESSIVE.search(word) is not None, titled)
     return got
 
@@ -275,7 +275,7 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
     m = _CUT_BACK.search(window[::-1])  # the last punctuation mark: the first one backwards
     if m:
         window = window[len(window) - m.end() + 1:]
-    words = tuple(window.split()[-12:])  # the window is cut at punctuation: words are space-separated
+    words = tuple(window.rsplit(None, 12)[-12:])  # cut at punctuation: words are space-separated
     got = _WALKED.get(words)
     if got is None:
         if len(_WALKED) > 1_000:
@@ -322,8 +322,8 @@ def _title_walk(words: tuple[str, ...], lex: Lexicon) -> tuple[list[str], str | 
             left = _word_info(words[i - 1], lex) if i else None
             if left and left[0] in _RELATIONS:
                 break  # father of Nairobi's Health Chief Officer X: X holds the right part
-            if not left or not (left[0] in _CONNECTORS or left[2] or left[0] in lex["org_word"]
-                                or left[0] in lex["place"] or left[0] in lex["nationality"]):
+            if not left or not (left[0] in _CONNECTORS or left[2] or left[0] in lex.org_word
+                                or left[0] in lex.place or left[0] in lex.nationality):
                 break  # Clinton and former Gov. X: the connector joins names, not a title
         elif not (is_title or poss):
             break
@@ -348,11 +348,11 @@ def _word_info(w: str, lex: Lexicon) -> tuple:
             _WORD_INFO.clear()
         k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
         head = _is_head(k, lex)
-        hon = "male" if k in lex["honorific_male"] else "female" if k in lex["honorific_female"] else None
+        hon = "male" if k in lex.honorific_male else "female" if k in lex.honorific_female else None
         bare = fold(w[:-1]) if w.endswith(".") else ""
-        dotted_end = bool(bare) and not _INITIAL.fullmatch(w) and bare not in lex["honorific_title"] \
-            and bare not in lex["honorific_male"] and bare not in lex["honorific_female"]
-        got = _WORD_INFO[w] = (k, head, head or k in lex["title_modifier"], hon, k in lex["stop_word"],
+        dotted_end = bool(bare) and not _INITIAL.fullmatch(w) and bare not in lex.honorific_title \
+            and bare not in lex.honorific_male and bare not in lex.honorific_female
+        got = _WORD_INFO[w] = (k, head, head or k in lex.title_modifier, hon, k in lex.stop_word,
                                _classify(w, lex)[0] if w[:1].isupper() else _PART,
                                bool(_POSSESSIVE.search(w)) and w[:1].isalpha(), dotted_end)
     return got
@@ -372,9 +372,16 @@ def _finish_title(taken: list[str], lex: Lexicon) -> list[str]:
     return list(got)
 
 
+@lru_cache(maxsize=1)
+def _leading_drop() -> frozenset[str]:
+    """Words dropped from the start of a title phrase: ``_LEADING_DROP`` and the stop words."""
+    return _LEADING_DROP | lexicon().stop_word
+
+
 def _finish_titles(taken: list[str], lex: Lexicon) -> list[str]:
     """Trim a collected title phrase and split it into titles ([] when it holds no role)."""
-    while taken and fold(taken[0]) in _LEADING_DROP | lex["stop_word"] and not _word_info(taken[0], lex)[1]:
+    drop = _leading_drop()
+    while taken and fold(taken[0]) in drop and not _word_info(taken[0], lex)[1]:
         taken.pop(0)
     while taken and fold(taken[-1]) in _CONNECTORS:
         taken.pop()
@@ -408,16 +415,18 @@ _COMPLEMENT_START = frozenset(("of", "for", "at", "in", "to"))
 def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     """A title phrase, then a comma, then the name in apposition to it: ``Deputy Director of the
     Department of Home Affairs, Nguyen Bac Nam, said``; ``Bournemouth's captain, Tommy Elphick,``."""
-    nxt = _AFTER_WORD.match(text, occ.end)
-    if not (text.startswith(",", occ.end) or (nxt and nxt.group(1) in lex["speech_verb"])):
-        return []
+    if not text.startswith(",", occ.end):
+        nxt = _AFTER_WORD.match(text, occ.end)
+        if not (nxt and nxt.group(1) in lex.speech_verb):
+            return []
     window = text[max(0, occ.start - 160):occ.start - 2]
     m = _PUNCT_BACK.search(window[::-1])
     words = (window[len(window) - m.end() + 1:] if m else window).split()
-    heads = [i for i, w in enumerate(words) if _head_word(w, lex)]
-    if not heads:
-        return []
-    h = heads[-1]
+    h = len(words) - 1
+    while h >= 0 and not _head_word(words[h], lex):
+        h -= 1
+    if h < 0:
+        return []  # no title head
     rest = words[h + 1:]
     if rest and (fold(rest[0]) not in _COMPLEMENT_START
                  or any(not (w[0].isupper() or fold(w) in _CONNECTORS) for w in rest)):
@@ -426,17 +435,20 @@ def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     while b > 0:
         w = words[b - 1]
         k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
-        if k in lex["stop_word"] or not (w[0].isupper() or k in lex["title_modifier"]
+        if k in lex.stop_word or not (w[0].isupper() or k in lex.title_modifier
                                          or _is_head(k, lex) or _POSSESSIVE.search(w)):
             break
         b -= 1
     return [" ".join(words[b:])]
 
 
+_AND_SPLIT = re.compile(r"\s+and\s+")
+
+
 def _split_titles(phrase: str, lex: Lexicon) -> list[str]:
     """Juxtaposed titles as separate titles: ``Party General Secretary and State President``,
     ``Deputy Minister of National Defence Senior Lieutenant General``."""
-    parts = [p.strip() for p in re.split(r"\s+and\s+", phrase)]
+    parts = [p.strip() for p in _AND_SPLIT.split(phrase)]
     if not (len(parts) > 1
             and all(any(_is_head(fold(w.rstrip(".")), lex) for w in p.split()) for p in parts)):
         parts = [phrase]
@@ -496,6 +508,25 @@ def _head_word(w: str, lex: Lexicon) -> bool:
     return got
 
 
+def _head_leads(phrase: str, lex: Lexicon) -> bool:
+    """Whether a title head is among the first 4 words of the phrase after any leading
+    ``the`` / ``and`` (only the first words are split off: phrases run to 160 characters)."""
+    words = phrase.split(None, 8)
+    if len(words) > 8:  # the last piece is the rest of the phrase
+        lead = 0
+        while lead < 8 and fold(words[lead]) in ("the", "and"):
+            lead += 1
+        if lead > 4:
+            words = phrase.split()  # many leading the/and: the first words are not enough
+    lead = 0
+    while lead < len(words) and fold(words[lead]) in ("the", "and"):
+        lead += 1
+    for w in words[lead:lead + 4]:
+        if _head_word(w, lex):
+            return True
+    return False
+
+
 def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
     """Titles in an apposition after a name: ``X, UN Under-Secretary-General for …, said``."""
     titles: list[str] = []
@@ -504,25 +535,22 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
     while pos >= 0 and len(titles) < 3:
         raw, stop = _phrase(text, pos)
         phrase = raw.strip()
-        words = phrase.split()
-        lead = 0
-        while lead < len(words) and fold(words[lead]) in ("the", "and"):
-            lead += 1
-        if not any(_head_word(w, lex) for w in words[lead:lead + 4]):
+        if not _head_leads(phrase, lex):
             break  # no title word where one must be (the test below, on fewer words): the common case
+        words = phrase.split()
         for i, w in enumerate(words):
-            if fold(w) in _APPOS_STOP or (i and w in lex["speech_verb"]):
+            if fold(w) in _APPOS_STOP or (i and w in lex.speech_verb):
                 words = words[:i]
                 break
         while words and fold(words[0]) in ("the", "and"):
             words.pop(0)
         first = words[0] if words else ""
-        if first[:1].islower() and (first in lex["speech_verb"] or first in lex["after_weak"]
+        if first[:1].islower() and (first in lex.speech_verb or first in lex.after_weak
                                     or (first.endswith("ed") and not _is_head(first, lex))):
             break  # "mayor of Baltimore, stressed his ...": a verb, not an apposition
         skip = 1 if words and fold(words[0]) in _DETERMINERS else 0
         if len(phrase) < 2 or not words or len(words) > 14 or (words[0][0].islower() and not skip
-                                                                 and fold(words[0]) in lex["stop_word"]) \
+                                                                 and fold(words[0]) in lex.stop_word) \
                 or not any(_head_word(w, lex) for w in words[:skip + 3]):
             break
         if any(_is_head(fold(h.rstrip(".")), lex) and a[0].isupper() and _classify(a, lex)[0] == _NAME
@@ -547,13 +575,13 @@ def _culture_score(keys: tuple[str, ...], lex: Lexicon) -> int:
     """Evidence from the name lists: Vietnamese, Chinese/Korean or Western shape."""
     n = len(keys)
     if all(vn_like(k) for k in keys):
-        if keys[0] in lex["vn_surname"]:
+        if keys[0] in lex.vn_surname:
             return 3 if n >= 3 else 1
-        if keys[0] in lex["cjk_surname"] and n <= 3:
+        if keys[0] in lex.cjk_surname and n <= 3:
             return 1
         return 0  # Vietnamese syllables without a family name first: a place, a firm
     score = 0
-    if keys[0] in lex["cjk_surname"] and n <= 3 and all(len(k) <= 9 for k in keys):
+    if keys[0] in lex.cjk_surname and n <= 3 and all(len(k) <= 9 for k in keys):
         score += 1
     g = lex.first_names.get(keys[0])
     if g:  # a short first name of unclear gender (Le, La, El) or one that is also a word counts less
@@ -569,7 +597,7 @@ def _culture_score(keys: tuple[str, ...], lex: Lexicon) -> int:
 
 
 def _gender_of_keys(keys: tuple[str, ...], lex: Lexicon) -> str | None:
-    if len(keys) >= 3 and keys[0] in lex["vn_surname"]:
+    if len(keys) >= 3 and keys[0] in lex.vn_surname:
         if "thi" in keys[1:-1]:
             return "female"
         if "van" in keys[1:-1]:
@@ -595,14 +623,8 @@ def _place_heads() -> frozenset[str]:
     return frozenset(p.split()[0] for p in lexicon()["place"] if " " in p)
 
 
-@dataclass(slots=True)
-class _Tok:
-    start: int
-    end: int
-    word: str
-    key: str
-    cls: str
-
+# A run's classified tokens are parallel lists (one entry a token): the words as written,
+# their classes (_NAME, _INIT, _PART, _OTHER; the rules below change some) and folded keys.
 
 # What the rare rules of a run read around it: (the run starts a sentence, the word before
 # it is an honorific or a title head). None: not known yet (see ``_NeedsContext``).
@@ -621,57 +643,49 @@ def _around(text: str, run_start: int, lex: Lexicon) -> _Around:
             _titled_word(fold(_prev_word(text, run_start).rstrip(".")), lex))
 
 
-def _run_tokens(run: str, words: list[str], classes: list[tuple[str, str]], lex: Lexicon,
-                around: _Around | None) -> list[_Tok]:
-    """Classified tokens of one run (offsets relative to the run); ``around``: what the rare
+def _run_classes(words: list[str], cls: list[str], keys: list[str], lex: Lexicon,
+                 around: _Around | None) -> None:
+    """Apply the run rules to a run's token classes, in place; ``around``: what the rare
     rules read around the run (None: unknown, see ``_NeedsContext``)."""
     heads = _place_heads()
-    toks = []
-    pos = 0
-    plain = True  # only name-like tokens (Bernie Sanders): nothing for the rules below to change
-    for w, (cls, k) in zip(words, classes, strict=True):
-        pos = run.find(w, pos)
-        toks.append(_Tok(pos, pos + len(w), w, k, cls))
-        pos += len(w)
-        if cls == _OTHER or k in heads:
-            plain = False
-    if plain:
-        return toks
-    n = len(toks)
+    if _OTHER not in cls and heads.isdisjoint(keys):
+        return  # only name-like tokens (Bernie Sanders): nothing for the rules below to change
+    n = len(keys)
     # Multi-word places (``Thai Binh``, ``Ha Noi``, ``Ho Chi Minh City``) are not names.
+    place = lex.place
     for i in range(n - 1):
-        if toks[i].key not in heads:
+        if keys[i] not in heads:
             continue
         for size in (4, 3, 2):
-            if i + size <= n and " ".join(t.key for t in toks[i:i + size]) in lex["place"]:
-                for t in toks[i:i + size]:
-                    t.cls = _OTHER
+            if i + size <= n and " ".join(keys[i:i + size]) in place:
+                cls[i:i + size] = [_OTHER] * size
                 break
-    _vietnamese_names(toks, lex)
-    for i, t in enumerate(toks):
-        if t.cls != _OTHER or not t.word[0].isupper() or i + 1 >= n:
+    _vietnamese_names(words, cls, keys, lex)
+    for i in range(n - 1):
+        if cls[i] != _OTHER or not words[i][0].isupper():
             continue
-        nxt = toks[i + 1]
-        if _first_name(t.key, lex) and _lexical_only(t.key, lex) and nxt.cls == _NAME:
-            t.cls = _NAME  # Bill Prim, June Fox, Victoria Beckham: a first name before a name
-        elif t.key in lex["time_word"] and len(t.key) <= 4 and vn_like(t.key) \
+        k = keys[i]
+        if _first_name(k, lex) and _lexical_only(k, lex) and cls[i + 1] == _NAME:
+            cls[i] = _NAME  # Bill Prim, June Fox, Victoria Beckham: a first name before a name
+        elif k in lex.time_word and len(k) <= 4 and vn_like(k) \
                 and (i > 0 or not _context_of(around)[0]) \
-                and nxt.cls == _NAME and vn_like(nxt.key) and (i + 2 == n or toks[i + 2].cls != _NAME):
-            t.cls = _NAME  # Thu Trang: a Vietnamese given name, not "Thursday"
-    for i, t in enumerate(toks):
-        if t.cls == _OTHER and i > 0 and t.word[0].isupper() and toks[i - 1].cls == _NAME \
-                and _first_name(toks[i - 1].key, lex) and t.key in lex.english \
-                and (t.key in lex.surname_rank or t.key in lex.proper
-                     or (_context_of(around)[1] if i == 1 else _titled_word(toks[i - 2].key, lex))) \
-                and not _rejected(t.key, lex) and (i + 1 == n or toks[i + 1].cls != _NAME
-                                                   or toks[i + 1].key.rstrip(".") in _SUFFIXES):
-            t.cls = _NAME  # Phil Yock, Mark Noble: a surname that is also a word
-    return toks
+                and cls[i + 1] == _NAME and vn_like(keys[i + 1]) and (i + 2 == n or cls[i + 2] != _NAME):
+            cls[i] = _NAME  # Thu Trang: a Vietnamese given name, not "Thursday"
+    english = lex.english
+    for i in range(1, n):
+        k = keys[i]
+        if cls[i] == _OTHER and words[i][0].isupper() and cls[i - 1] == _NAME \
+                and _first_name(keys[i - 1], lex) and k in english \
+                and (k in lex.surname_rank or k in lex.proper
+                     or (_context_of(around)[1] if i == 1 else _titled_word(keys[i - 2], lex))) \
+                and not _rejected(k, lex) and (i + 1 == n or cls[i + 1] != _NAME
+                                               or keys[i + 1].rstrip(".") in _SUFFIXES):
+            cls[i] = _NAME  # Phil Yock, Mark Noble: a surname that is also a word
 
 
 def _titled_word(k: str, lex: Lexicon) -> bool:
     """An honorific or a title head (folded)."""
-    return _is_head(k, lex) or k in lex["honorific_male"] or k in lex["honorific_female"]
+    return _is_head(k, lex) or k in lex.honorific_male or k in lex.honorific_female
 
 
 def _first_name(k: str, lex: Lexicon) -> bool:
@@ -681,68 +695,69 @@ def _first_name(k: str, lex: Lexicon) -> bool:
 
 def _lexical_only(k: str, lex: Lexicon) -> bool:
     """Rejected only as an organisation or month word (not a place, title or function word)."""
-    return not (k in lex["stop_word"] or k in lex["place"] or k in _COMPASS
-                or k in lex["honorific_male"] or k in lex["honorific_female"]
-                or k in lex["title_modifier"] or _is_head(k, lex) or k in lex["nationality"])
+    return not (k in lex.stop_word or k in lex.place or k in _COMPASS
+                or k in lex.honorific_male or k in lex.honorific_female
+                or k in lex.title_modifier or _is_head(k, lex) or k in lex.nationality)
 
 
-def _vietnamese_names(toks: list[_Tok], lex: Lexicon) -> None:
+def _vietnamese_names(words: list[str], cls: list[str], keys: list[str], lex: Lexicon) -> None:
     """A Vietnamese family name followed by 2-3 Vietnamese syllables is a name, even when a
     syllable is also an English word or a place (``Do Van Ve``, ``Nguyen Thi Thu``,
     ``Vuong Dinh Hue``)."""
-    n = len(toks)
-    vn = lex["vn_surname"]
-    if not any(t.key in vn for t in toks):
+    vn = lex.vn_surname
+    if vn.isdisjoint(keys):
         return  # the common case: no Vietnamese family name in the run
+    n = len(keys)
     i = 0
     while i < n:
-        t = toks[i]
-        if t.key in vn and t.word[0].isupper():
+        if keys[i] in vn and words[i][0].isupper():
             j = i + 1
-            while j < n and j - i < 5 and toks[j].word[0].isupper() and vn_like(toks[j].key) \
-                    and toks[j].key not in lex["org_word"] and not _is_head(toks[j].key, lex) \
-                    and toks[j].key not in lex["title_modifier"]:
+            while j < n and j - i < 5 and words[j][0].isupper() and vn_like(keys[j]) \
+                    and keys[j] not in lex.org_word and not _is_head(keys[j], lex) \
+                    and keys[j] not in lex.title_modifier:
                 j += 1
-            if j - i >= 3 and not (j < n and toks[j].key in lex["org_word"]) \
-                    and any(x.cls == _NAME for x in toks[i + 1:j]):  # not "Do Not Pay"
-                for x in toks[i:j]:
-                    x.cls = _NAME
+            if j - i >= 3 and not (j < n and keys[j] in lex.org_word) \
+                    and _NAME in cls[i + 1:j]:  # not "Do Not Pay"
+                cls[i:j] = [_NAME] * (j - i)
                 i = j
                 continue
         i += 1
 
 
-def _name_follows(toks: list[_Tok], j: int) -> bool:
+def _name_follows(cls: list[str], j: int) -> bool:
     """Whether particles from ``j`` on lead to a name token (von der Leyen, de la Cruz)."""
-    for t in toks[j + 1:j + 3]:
-        if t.cls == _NAME:
+    for c in cls[j + 1:j + 3]:
+        if c == _NAME:
             return True
-        if t.cls != _PART:
+        if c != _PART:
             return False
     return False
 
 
-def _segments(toks: list[_Tok]) -> list[tuple[int, int]]:
+def _ends_segment(w: str) -> bool:
+    """Whether a name token ends its segment: Trọng's re-election; "... Cruz. I": a possessive
+    or a sentence end."""
+    return (_POSSESSIVE.search(w) is not None and not w.endswith(("s'", "s’"))) \
+        or (w.endswith(".") and len(w) > 2)
+
+
+def _segments(words: list[str], cls: list[str]) -> list[tuple[int, int]]:
     """Maximal name-like token sequences of a run: (first index, last index + 1)."""
     out = []
-    i, n = 0, len(toks)
+    i, n = 0, len(cls)
     while i < n:
-        cls = toks[i].cls
-        if cls != _NAME and cls != _INIT:
+        c = cls[i]
+        if c != _NAME and c != _INIT:
             i += 1
             continue
         j = i
         while j < n:
-            t = toks[j]
-            cls = t.cls
-            if not (cls == _NAME or cls == _INIT or (cls == _PART and _name_follows(toks, j))):
+            c = cls[j]
+            if not (c == _NAME or c == _INIT or (c == _PART and _name_follows(cls, j))):
                 break
             j += 1
-            if cls == _NAME:
-                w = t.word
-                if (_POSSESSIVE.search(w) and not w.endswith(("s'", "s’"))) \
-                        or (w.endswith(".") and len(w) > 2):
-                    break  # Trọng's re-election; "... Cruz. I": a possessive or a sentence end
+            if c == _NAME and _ends_segment(words[j - 1]):
+                break
         out.append((i, j))
         i = j
     return out
@@ -787,8 +802,10 @@ def _title_case(line: str) -> bool:
     """At least 4 words that are not small words, and 85% of them (all when the line holds a
     comma) capitalised. Stops early once too many are lowercase for any count of words."""
     line = line.rstrip()
-    words = line.split()
     share = 0.85 if ", " not in line else 1.0
+    if share == 1.0 and _lowercase_early(line):
+        return False
+    words = line.split()
     hopeless = (1.0 - share) * len(words) + 1  # more lowercase words than this: not Title Case
     big = caps = 0
     for w in words:
@@ -802,14 +819,26 @@ def _title_case(line: str) -> bool:
     return big >= 4 and caps >= share * big
 
 
+def _lowercase_early(line: str) -> bool:
+    """Whether two of the first 16 words that are not small words start lowercase: with
+    a comma on the line, ``_title_case`` says no at the second (without reading on)."""
+    lower = 0
+    for w in line.split(None, 16)[:16]:
+        if w[0].isalpha() and not w[0].isupper() and w.lower() not in _SMALL_WORDS:
+            lower += 1
+            if lower > 1:
+                return True
+    return False
+
+
 @lru_cache(maxsize=1)
 def _special() -> frozenset[str]:
     """Rejected words that context can turn into name parts: Vietnamese family names and
     syllables, first names that are also organisation or month words."""
     lex = lexicon()
     firsts = {k for k, g in lex.first_names.items() if g in ("m", "f")}
-    return frozenset(lex["vn_surname"] | (firsts & (lex["org_word"] | lex["time_word"]))
-                     | {k for k in lex["time_word"] if len(k) <= 4})
+    return frozenset(lex.vn_surname | (firsts & (lex.org_word | lex.time_word))
+                     | {k for k in lex.time_word if len(k) <= 4})
 
 
 class _NeedsContext(Exception):
@@ -822,6 +851,7 @@ class _NeedsContext(Exception):
 _Seg = tuple[int, int, str, tuple[str, ...], bool, bool]
 _Parse = tuple[tuple[_Seg, ...], "tuple[_Seg, ...] | None"]
 _RUN_CACHE: dict[str, _Parse] = {}
+_RUN_OLD: dict[str, _Parse] = {}
 _NO_NAME: _Parse = ((), None)
 _CONTEXTUAL: _Parse = tuple(list(_NO_NAME))  # a distinct object: compared by identity
 
@@ -830,13 +860,15 @@ def _run_parse(word: str, lex: Lexicon) -> _Parse:
     """The cached parse of one run, by its words (the lexicon never changes within a process)."""
     got = _RUN_CACHE.get(word)
     if got is None:
-        if len(_RUN_CACHE) > 4_000:
-            _RUN_CACHE.clear()
-        try:
-            got = _parse_run(word, lex, None)
-        except _NeedsContext:
-            got = _CONTEXTUAL
+        got = _RUN_OLD.get(word)
+        if got is None:
+            try:
+                got = _parse_run(word, lex, None)
+            except _NeedsContext:
+                got = _CONTEXTUAL
         _RUN_CACHE[word] = got
+        if len(_RUN_CACHE) > _GENERATION:
+            _age(_RUN_CACHE, _RUN_OLD)
     return got
 
 
@@ -859,55 +891,92 @@ def _parse_run(word: str, lex: Lexicon, around: _Around | None) -> _Parse:
     if " " not in word and "\u00a0" not in word:
         if _classify(word, lex)[0] != _NAME:
             return _NO_NAME  # most runs: one capitalised word that cannot be a name (The, In, Monday)
-        bare = _POSSESSIVE.sub("", word)
-        if bare.endswith(".") and not _INITIAL.fullmatch(bare):
-            bare = bare[:-1]
-        return ((0, len(bare), bare, (fold(bare).rstrip("."),), len(bare) < len(word), False),), None
+        bare, key = _bare_end(word)
+        return ((0, len(bare), bare, (key,), len(bare) < len(word), False),), None
     words = word.split()
     known = _CLASS_CACHE
     classes = [known.get(w) or _classify(w, lex) for w in words]
     special = _special()
-    if not any(c[0] == _NAME or c[1] in special for c in classes):
+    for c, k in classes:
+        if c == _NAME or k in special:
+            break
+    else:
         return _NO_NAME  # United Nations, New York Times: no token that could start a name
-    toks = _run_tokens(word, words, classes, lex, around)
-    segs = _run_segments(toks, word, lex)
-    if not any(t.cls == _NAME and t.key in lex.english for t in toks[1:]):
-        return segs, None
-    for t in toks[1:]:
-        if t.cls == _NAME and t.key in lex.english and t.key not in lex.first_names:
-            t.cls = _OTHER  # "Hillary Clinton Sides With ...": headline words
-    return segs, _run_segments(toks, word, lex)
+    cls = [c[0] for c in classes]
+    keys = [c[1] for c in classes]
+    _run_classes(words, cls, keys, lex, around)
+    starts = _token_starts(word, words)
+    segs = _run_segments(words, cls, keys, starts, word, lex)
+    english, first_names = lex.english, lex.first_names
+    changed = False
+    for i in range(1, len(cls)):
+        if cls[i] == _NAME and keys[i] in english and keys[i] not in first_names:
+            cls[i] = _OTHER  # "Hillary Clinton Sides With ...": headline words
+            changed = True
+    if not changed:
+        return segs, None  # a headline line reads the same segments
+    return segs, _run_segments(words, cls, keys, starts, word, lex)
 
 
-def _run_segments(toks: list[_Tok], word: str, lex: Lexicon) -> tuple[_Seg, ...]:
+def _token_starts(run: str, words: list[str]) -> list[int]:
+    """Where each word of the run starts (offsets relative to the run)."""
+    starts = []
+    pos = 0
+    find = run.find
+    for w in words:
+        pos = find(w, pos)
+        starts.append(pos)
+        pos += len(w)
+    return starts
+
+
+_BARE: dict[str, tuple[str, str]] = {}
+
+
+def _bare_end(word: str) -> tuple[str, str]:
+    """(the last token of a segment without its possessive or sentence-end dot, its folded
+    key), cached."""
+    got = _BARE.get(word)
+    if got is None:
+        if len(_BARE) > 4_000:
+            _BARE.clear()
+        bare = _POSSESSIVE.sub("", word)
+        if bare.endswith(".") and not _INITIAL.fullmatch(bare):
+            bare = bare[:-1]
+        got = _BARE[word] = (bare, fold(bare).rstrip("."))
+    return got
+
+
+def _run_segments(words: list[str], cls: list[str], keys: list[str], starts: list[int], run: str,
+                  lex: Lexicon) -> tuple[_Seg, ...]:
     """The name segments of a run's classified tokens (offsets relative to the run)."""
-    org, place = lex["org_word"], lex["place"]
+    org, place = lex.org_word, lex.place
     out: list[_Seg] = []
-    for i, j in _segments(toks):
-        seg = toks[i:j]
-        for t in seg:
-            if t.cls != _INIT:
+    n = len(cls)
+    for i, j in _segments(words, cls):
+        for c in cls[i:j]:
+            if c != _INIT:
                 break
         else:
             continue  # initials only
-        start = seg[0].start
-        last_word = seg[-1].word
-        bare_last = _POSSESSIVE.sub("", last_word)
-        if bare_last.endswith(".") and not _INITIAL.fullmatch(bare_last):
-            bare_last = bare_last[:-1]
-        end = seg[-1].start + len(bare_last)
-        keys = tuple([t.key.rstrip(".") for t in seg[:-1]] + [fold(bare_last).rstrip(".")])
-        if len(keys) > 2 and keys[-1] in _SUFFIXES:
-            keys = keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
+        last = j - 1
+        bare_last, last_key = _bare_end(words[last])
+        start = starts[i]
+        end = starts[last] + len(bare_last)
+        seg_keys = tuple([k.rstrip(".") for k in keys[i:last]] + [last_key])
+        if len(seg_keys) > 2 and seg_keys[-1] in _SUFFIXES:
+            seg_keys = seg_keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
         after_org = False
-        for t in toks[j:]:  # Sandy Hook Elementary School, Huong Sen Group JSC
-            if t.key in org or t.key in place:
+        for t in range(j, n):  # Sandy Hook Elementary School, Huong Sen Group JSC
+            k = keys[t]
+            if k in org or k in place:
                 after_org = True
                 break
-            if t.cls == _NAME:
+            if cls[t] == _NAME:
                 break
-        before_org = i > 0 and toks[i - 1].key in org and not _is_head(toks[i - 1].key, lex)
-        out.append((start, end, word[start:end], keys, end < seg[-1].end, after_org or before_org))
+        before_org = i > 0 and keys[i - 1] in org and not _is_head(keys[i - 1], lex)
+        out.append((start, end, run[start:end], seg_keys, end < starts[last] + len(words[last]),
+                    after_org or before_org))
     return tuple(out)
 
 
@@ -980,7 +1049,7 @@ def _evidence(occ: _Occ, story: _Story) -> int:
     text, lex = story.text, story.lex
     score = -5 if occ.org_near else 0
     m = _ORG_AFTER.match(text, occ.end)
-    if m and not occ.possessive and (m.group(1) in lex["org_word"] or m.group(1) in lex["place"]):
+    if m and not occ.possessive and (m.group(1) in lex.org_word or m.group(1) in lex.place):
         score -= 5  # Thai Binh province, Nong Thon Ngay Nay newspaper
     if occ.after_prep:
         # from Yusuf Balogun: a preposition counts against, unless a first name starts the form
@@ -992,9 +1061,9 @@ def _evidence(occ: _Occ, story: _Story) -> int:
         m = _AFTER_WORD.match(text, occ.end)
         if m:
             k = m.group(1).lower()
-            if k in lex["speech_verb"]:
+            if k in lex.speech_verb:
                 score += 2
-            elif k in lex["after_weak"]:
+            elif k in lex.after_weak:
                 score += 1
     if len(occ.keys) == 1 and _SENT_START.search(text, max(0, occ.start - 6), occ.start):
         score -= 1
@@ -1016,13 +1085,13 @@ def _is_alias(short: tuple[str, ...], full: tuple[str, ...], lex: Lexicon) -> bo
 
 def _family_first(keys: tuple[str, ...], lex: Lexicon) -> bool:
     """A Chinese or Korean name (family name first): ``Wang Yi``, ``Moon Jae-in``."""
-    return 2 <= len(keys) <= 3 and keys[0] in lex["cjk_surname"] and not vn_like_all(keys, lex) \
+    return 2 <= len(keys) <= 3 and keys[0] in lex.cjk_surname and not vn_like_all(keys, lex) \
         and all(len(k) <= 9 and lex.surname_rank.get(k, 99999) > 3000 for k in keys[1:])
 
 
 def vn_like_all(keys: tuple[str, ...], lex: Lexicon) -> bool:
     """A Vietnamese-shaped name: a Vietnamese family name, then syllables (3 or more tokens)."""
-    return len(keys) >= 3 and keys[0] in lex["vn_surname"] and all(vn_like(k) for k in keys)
+    return len(keys) >= 3 and keys[0] in lex.vn_surname and all(vn_like(k) for k in keys)
 
 
 @dataclass(slots=True)
@@ -1055,7 +1124,10 @@ def _accepted(occs: list[_Occ], keys: tuple[str, ...], story: _Story) -> bool:
     """A multi-word form is a name when list evidence plus its best context reaches 3
     (a form standing alone on a line, as in a menu of places, is no evidence)."""
     base = _culture(keys)
-    return any(base + _evidence(o, story) >= 3 and not _alone(o, story.text) for o in occs[:_EVIDENCE_CAP])
+    for o in occs[:_EVIDENCE_CAP]:
+        if base + _evidence(o, story) >= 3 and not _alone(o, story.text):
+            return True
+    return False
 
 
 _BULLETS = " \t\u00a0•·*-–—|>#"
@@ -1098,7 +1170,11 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
     story = _Story(text, lex)
     forms: dict[tuple[str, ...], list[_Occ]] = {}
     for o in occs:
-        forms.setdefault(o.keys, []).append(o)
+        group = forms.get(o.keys)
+        if group is None:
+            forms[o.keys] = [o]
+        else:
+            group.append(o)
     full_forms = [k for k, group in forms.items() if len(k) >= 2 and _accepted(group, k, story)]
     full_forms.sort(key=lambda k: -len(k))
     people: list[_Pending] = []
@@ -1108,8 +1184,11 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
             continue  # a shorter form of someone already found (Oppong Nkrumah)
         _add(people, index, keys, lex)
     for keys, group in forms.items():
-        if len(keys) == 1 and keys not in index and any(_titled(o, story) for o in group[:_EVIDENCE_CAP]):
-            _add(people, index, keys, lex)  # Prime Minister Phuc: a titled single name
+        if len(keys) == 1 and keys not in index:
+            for o in group[:_EVIDENCE_CAP]:
+                if _titled(o, story):
+                    _add(people, index, keys, lex)  # Prime Minister Phuc: a titled single name
+                    break
     last_seen: dict[int, int] = {}
     form_seen: dict[tuple[str, ...], int] = {}
     for o in occs:
@@ -1123,7 +1202,7 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
                 cands = same or cands
         i = cands[0] if len(cands) == 1 else max(cands, key=lambda c: (last_seen.get(c, -1), -c))
         seen = form_seen[o.keys] = form_seen.get(o.keys, 0) + 1
-        if seen <= _EVIDENCE_CAP:  # titles and honorifics: the first mentions of a form tell them
+        if seen <= _EVIDENCE_CAP and not o.context_done:  # the first mentions tell titles, honorifics
             _context(o, story)
         people[i].occs.append(o)
         last_seen[i] = o.start
@@ -1155,8 +1234,9 @@ def _non_ascii(o: _Occ) -> int:
 def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
     occs = p.occs
     best, most = None, -1  # the first full form with the most diacritics
+    full = p.keys
     for o in occs:
-        if o.keys == p.keys:
+        if o.keys == full:
             n = _non_ascii(o)
             if n > most:
                 best, most = o, n

@@ -798,10 +798,9 @@ class _Organisations:
         if not self.lowered_done:
             self.lowered = text.lower() if text.isascii() else None
             self.lowered_done = True
-        for seen_count, m in enumerate(_occurrences(text, head, self.lowered)):
+        for seen_count, (at, end) in enumerate(_occurrences(text, head, self.lowered)):
             if seen_count >= _MAX_OCCURRENCES:
                 break
-            at, end = m.span()
             # both patterns start with a space (or a comma): most occurrences skip them
             first = _before_start(text, max(0, at - _BEFORE_WINDOW), at) if text[at - 1:at] in _SPACES else at
             last = end
@@ -810,7 +809,7 @@ class _Organisations:
                 if last == end:
                     last = _more_words(text, last)
             if first == at and last == end:
-                word = m.group()
+                word = text[at:end]
                 if word not in bare:
                     bare[word] = _trim_name(word, 0)[0]
                 name, start = bare[word], at
@@ -859,41 +858,50 @@ def _acronym_pattern(letters: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=256)
 def _head_pattern(head: str) -> re.Pattern[str]:
-    """The occurrences of an organisation head word, capitalised or not (compiled once per
-    word, not once per document: the re module's own cache is too small for them)."""
+    """The occurrences of an organisation head word, capitalised or not (what
+    ``_occurrences`` finds, as a regex: for the rare empty head, and for tests)."""
     word = re.escape(head[:1].upper() + head[1:])
     lower = re.escape(head)
     return re.compile(rf"(?<![\w'’-])(?:{word}|{lower})(?![\w'’-])")
 
 
-def _occurrences(text: str, head: str, lowered: str | None = None) -> Iterator[re.Match[str]]:
-    """``_head_pattern(head).finditer(text)``, but fast: ``str.find`` proposes the places
-    where the word (capitalised or not) starts, and the pattern only checks them.
-    ``lowered``, the text lowercased when it is ASCII (same offsets), finds both forms
-    in one pass."""
-    pattern = _head_pattern(head)
+def _is_word_char(c: str) -> bool:
+    """Whether ``c`` is one character of ``[\\w'’-]`` (``\\w`` is alphanumeric or ``_``)."""
+    return c.isalnum() or c in "_'’-"
+
+
+def _occurrences(text: str, head: str, lowered: str | None = None) -> Iterator[tuple[int, int]]:
+    """The (start, end) of every match of ``_head_pattern(head).finditer(text)``, found
+    without compiling a pattern per word (the compile cost more than the search):
+    ``str.find`` proposes the places where the word (capitalised or not) starts, and
+    the characters on either side are checked. ``lowered``, the text lowercased when it
+    is ASCII (same offsets), finds both forms in one pass."""
     if not head:
-        yield from pattern.finditer(text)
+        for m in _head_pattern(head).finditer(text):
+            yield m.span()
         return
     word = head[:1].upper() + head[1:]
+    forms = (word, head) if word != head else (head,)
     if lowered is not None:
-        word, find = head, lowered.find  # the places of any case of the word
+        find, upper_form = lowered.find, head  # the places of any case of the word
     else:
-        find = text.find
-    upper = find(word)
-    lower = find(head) if word != head else -1
+        find, upper_form = text.find, word
+    upper = find(upper_form)
+    lower = find(head) if upper_form != head else -1
     end = 0
     while upper >= 0 or lower >= 0:  # the two words' places, merged in text order
         if lower < 0 or 0 <= upper < lower:
-            at, upper = upper, find(word, upper + 1)
+            at, upper = upper, find(upper_form, upper + 1)
         else:
             at, lower = lower, find(head, lower + 1)
-        if at < end:
+        if at < end or (at and _is_word_char(text[at - 1])):
             continue
-        m = pattern.match(text, at)
-        if m:
-            end = m.end()
-            yield m
+        for form in forms:  # the regex's alternatives, in its order
+            stop = at + len(form)
+            if text.startswith(form, at) and not (stop < len(text) and _is_word_char(text[stop])):
+                end = stop
+                yield at, stop
+                break
 
 
 def _contains(tokens: Sequence[str], wanted: Sequence[str]) -> bool:
