@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -49,7 +49,19 @@ from newsx.extract.speakers import resolve_speakers
 from newsx.model import Attribution, Person, Quote
 from newsx.segment import abbreviations
 
-_TOKEN = re.compile(r"\w+(?:[-'’.&]\w+){0,12}|[^\w\s]")
+
+def _nested_optional(part: str, times: int) -> str:
+    """``(?:part){0,times}`` written as nested optional groups (`(?:p(?:p)?)?`): the same
+    matches, found without the engine's costlier counted-repeat machinery."""
+    out = ""
+    for _ in range(times):
+        out = f"(?:{part}{out})?"
+    return out
+
+
+# a word (with up to 12 inner hyphens, apostrophes, periods or ampersands: `U.S.-based`)
+# or one other non-space character
+_TOKEN = re.compile(r"\w+" + _nested_optional(r"[-'’.&]\w+", 12) + r"|[^\w\s]")
 _QUOTE_MARK = re.compile(r"[\"“”„‟«»‹›″‘’'‚]")
 QUOTE_CHARS = frozenset("\"“”„‟«»‹›″‘’'‚")
 _DOUBLE_OPEN = frozenset("\"“„‟«″”")
@@ -73,18 +85,24 @@ _MIN_UNATTRIBUTED_WORDS = 6
 @dataclass(slots=True)
 class Toks:
     """The tokens of one sentence as parallel lists (one list per field, made with C-level
-    maps: far cheaper than one object per token). Token ``k`` is ``words[k]`` ==
-    ``text[starts[k]:end(k)]``; ``lows[k]`` its lowercase form; ``caps[k]`` whether it
-    begins with a capital."""
+    maps: far cheaper than one object per token). Token ``k`` starts at ``starts[k]`` and
+    is as long as ``sizes[k]``; ``lows[k]`` is its lowercase form (usually ``sizes`` itself:
+    see ``tokenize``); ``caps[k]`` whether it begins with a capital."""
 
     starts: list[int]
-    words: list[str]
     lows: list[str]
     caps: list[bool]
+    text: str
+    sizes: list[str]
 
     def end(self, k: int) -> int:
         """The offset just after token ``k``."""
-        return self.starts[k] + len(self.words[k])
+        return self.starts[k] + len(self.sizes[k])
+
+    def word(self, k: int) -> str:
+        """Token ``k`` as written."""
+        start = self.starts[k]
+        return self.text[start:start + len(self.sizes[k])]
 
     def __len__(self) -> int:
         return len(self.lows)
@@ -92,7 +110,8 @@ class Toks:
 
 @dataclass(slots=True)
 class QSpan:
-    """A quoted span: ``open`` is the opening mark, ``start``/``end`` the content."""
+    """A quoted span: ``open`` is the opening mark, ``start``/``end`` the content, ``words``
+    its word count up to ``_WORDS_ENOUGH``."""
 
     open: int
     start: int
@@ -120,18 +139,46 @@ _GROUP, _START = re.Match.group, re.Match.start
 _FIRST_CHAR = itemgetter(0)
 
 
-def tokenize(text: str, start: int, end: int) -> Toks:
+def lowercase(text: str) -> str | None:
+    """``text.lower()`` when it lowercases character by character: then its tokens (see
+    ``tokenize``) sit at the same offsets as those of ``text``, and are their lowercase
+    forms. Python lowercases every character to one character of the same class (word
+    character, space or other) except `İ` (two characters) and `Σ` (`σ` or `ς` by its
+    context): a text holding either gives None."""
+    if "İ" in text or "Σ" in text:
+        return None
+    return text.lower()
+
+
+def tokenize(text: str, start: int, end: int, low: str | None = None) -> Toks:
+    """The tokens of ``text[start:end]``. With ``low``, the ``lowercase`` of ``text``, the
+    tokens are read from it: their lowercase forms come without a ``str.lower`` each."""
+    if low is not None:
+        matches = list(_TOKEN.finditer(low, start, end))
+        starts = list(map(_START, matches))
+        lows = list(map(_GROUP, matches))
+        return Toks(starts, lows, list(map(str.isupper, map(text.__getitem__, starts))), text, lows)
     matches = list(_TOKEN.finditer(text, start, end))
     words = list(map(_GROUP, matches))
-    return Toks(list(map(_START, matches)), words, list(map(str.lower, words)),
-                list(map(str.isupper, map(_FIRST_CHAR, words))))  # a token is never empty
+    return Toks(list(map(_START, matches)), list(map(str.lower, words)),
+                list(map(str.isupper, map(_FIRST_CHAR, words))), text, words)  # a token is never empty
 
 
 # --------------------------------------------------------------------------- marks
 _WORD = re.compile(r"\w+")
 
 
+_WORDS_ENOUGH = _MIN_UNATTRIBUTED_WORDS + 2  # the largest word count any test compares with
+# `_WORDS_ENOUGH` runs of word characters, each ended by a word boundary (no backtracking
+# can split a run in two), matched at once without a string per word
+_ENOUGH_WORDS = re.compile(r"(?:\W*\w+\b){" + str(_WORDS_ENOUGH) + "}")
+
+
 def _word_count(text: str, start: int, end: int) -> int:
+    """The words (runs of ``\\w``) in ``text[start:end]``, counted up to ``_WORDS_ENOUGH``
+    (every test compares a count with that number or less)."""
+    if _ENOUGH_WORDS.match(text, start, end):
+        return _WORDS_ENOUGH
     return len(_WORD.findall(text, start, end))
 
 
@@ -189,45 +236,39 @@ def _add_span(text: str, spans: list[QSpan], open_: int, end: int, close: int, c
 
 
 # --------------------------------------------------------------------------- cues
-@lru_cache(maxsize=1)
-def _phrase_heads() -> frozenset[str]:
-    return frozenset({p[0] for p in cue_lexicon()[1]} | {"according"})
-
-
-@lru_cache(maxsize=1)
-def _cue_heads() -> frozenset[str]:
-    """The words a cue can start with (``cue_at`` returns None at any other token)."""
-    return frozenset(cue_lexicon()[0]) | _phrase_heads()
+# the cue lexicon, loaded once: single-word cue -> class, two-word phrase -> class, nouns after `express`
+_CUE_WORDS, _CUE_PHRASES, _EXPRESS_NOUNS = cue_lexicon()
+_PHRASE_HEADS = frozenset({p[0] for p in _CUE_PHRASES} | {"according"})
+# the words a cue can start with (``cue_at`` returns None at any other token)
+_CUE_HEADS = frozenset(_CUE_WORDS) | _PHRASE_HEADS
 
 
 def cue_at(tk: Toks, k: int) -> Cue | None:
-    words, phrases, nouns = cue_lexicon()
     lows = tk.lows
     low = lows[k]
-    phrase_heads = _phrase_heads()
-    if low not in words and low not in phrase_heads:
-        return None
-    n = len(lows)
-    if low in phrase_heads and k + 1 < n:
-        if low == "according" and lows[k + 1] == "to":
+    if low in _PHRASE_HEADS and k + 1 < len(lows):
+        after = lows[k + 1]
+        if low == "according" and after == "to":
             return Cue(k, 2, "according")
-        cls = phrases.get((low, lows[k + 1]))
+        cls = _CUE_PHRASES.get((low, after))
         if cls:
             return Cue(k, 2, cls)
-    cls = words.get(low)
+    cls = _CUE_WORDS.get(low)
     if cls is None:
         return None
-    if k > 0 and lows[k - 1] in DETERMINERS and lows[k - 1] != "that" and (
-            not tk.caps[k - 1] or k == 1):
-        return None  # `made the remarks`, `his statement`: a noun
+    if k > 0:
+        prev = lows[k - 1]
+        if prev in DETERMINERS and prev != "that" and (not tk.caps[k - 1] or k == 1):
+            return None  # `made the remarks`, `his statement`: a noun
     if cls == "express":
+        n = len(lows)
         j = k + 1
         if j < n and lows[j] in DETERMINERS:
             j += 1
-        if j < n and lows[j] in nouns:
+        if j < n and lows[j] in _EXPRESS_NOUNS:
             return Cue(k, j + 1 - k, "express")
         return None
-    if tk.caps[k] and k > 0 and not (cls == "say" and _title_case(tk, k)):
+    if k > 0 and tk.caps[k] and not (cls == "say" and _title_case(tk, k)):
         return None  # a capitalised noun (Report, Notes) mid-sentence, outside a Title Case headline
     return Cue(k, 1, cls)
 
@@ -246,7 +287,7 @@ def _is_stop(tk: Toks, i: int) -> bool:
     if low not in _STOP:
         return False
     if low == "." and i > 0 and tk.end(i - 1) == tk.starts[i]:
-        prev = tk.words[i - 1]
+        prev = tk.word(i - 1)
         if prev in abbreviations() or (len(prev) == 1 and prev.isupper()):
             return False
     return True
@@ -392,7 +433,7 @@ class Found:
 
 
 def _span(tk: Toks, a: int, b: int, label: str) -> Span | None:
-    return Span(tk.starts[a], tk.starts[b - 1] + len(tk.words[b - 1]), label) if b > a else None
+    return Span(tk.starts[a], tk.starts[b - 1] + len(tk.sizes[b - 1]), label) if b > a else None
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -418,7 +459,7 @@ def _dateline_end(tk: Toks, lo: int, hi: int) -> int:
         low = lows[i]
         if low in ("–", "—", "-") and i > lo and tk.starts[i] > tk.end(i - 1):
             head = range(lo, i)
-            shouting = any(len(lows[u]) > 1 and tk.words[u].isupper() for u in head)
+            shouting = any(len(lows[u]) > 1 and tk.word(u).isupper() for u in head)
             capitalised = all(caps[u] or not lows[u].isalpha() for u in head)
             if capitalised and (shouting or "(" in lows[lo:i]):
                 return i + 1  # `HANOI (VNA) —`, `PANO –`; not `Jason Sims — a teacher —`
@@ -470,18 +511,21 @@ def _kind(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> str | 
     return "mixed"
 
 
-def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[Attribution]:
-    """Indirect and mixed attributions of one sentence (tokens ``tk``)."""
+def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan],
+                          heads: Iterable[bytes] | None = None) -> list[Attribution]:
+    """Indirect and mixed attributions of one sentence (tokens ``tk``); ``heads``, when
+    given, are the cue heads among its whole runs of letters (``_cue_sentence_heads``)."""
     lows = tk.lows
     hi = len(lows)
-    # a set lookup first: cue_at returns None for any word that is not a cue head
-    heads = _cue_heads()
-    candidates = list(compress(range(hi), map(heads.__contains__, lows)))
+    # cue_at returns None for any word that is not a cue head
+    if heads is None:
+        candidates = list(compress(range(hi), map(_CUE_HEADS.__contains__, lows)))
+    else:
+        candidates = _positions(lows, heads)
     if not candidates:
         return []
     if quotes:
-        starts, closes = tk.starts, quote_closes(quotes)
-        candidates = [k for k in candidates if not _in_quote(starts[k], quotes, closes)]
+        candidates = _outside_quotes(candidates, tk.starts, quotes)
     cues = [c for k in candidates if (c := cue_at(tk, k))]
     if not cues:
         return []
@@ -509,14 +553,38 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[
     return out
 
 
-def _in_quote(offset: int, quotes: Sequence[QSpan], closes: list[int]) -> bool:
-    """Whether a token starting at ``offset`` sits inside a quotation of 3 words or more
-    (the first quotation closing after it; ``closes`` are the sorted closing offsets)."""
-    qi = bisect_left(closes, offset + 1)
-    if qi >= len(quotes):
-        return False
-    q = quotes[qi]
-    return q.open < offset < q.close and q.words >= 3
+def _positions(lows: list[str], words: Iterable[bytes]) -> list[int]:
+    """The indices of the tokens equal to one of ``words``, in order, found by C-level
+    ``list.index`` scans (the words a sentence holds are few: a cue head or two). A token
+    that is a cue head is a whole run of letters of its sentence, so the cue heads among
+    those runs find every one."""
+    out: list[int] = []
+    index = lows.index
+    for word in words:
+        w = word.decode()
+        k = -1
+        for _ in range(lows.count(w)):  # counted first: a failed index() raises, which is slow
+            k = index(w, k + 1)
+            out.append(k)
+    out.sort()
+    return out
+
+
+def _outside_quotes(candidates: list[int], starts: list[int], quotes: Sequence[QSpan]) -> list[int]:
+    """The tokens (indices into ``starts``) that do not sit inside a quotation of 3 words or
+    more (the first quotation closing after the token's start)."""
+    closes = quote_closes(quotes)
+    n = len(quotes)
+    out: list[int] = []
+    for k in candidates:
+        offset = starts[k]
+        qi = bisect_left(closes, offset + 1)
+        if qi < n:
+            q = quotes[qi]
+            if q.open < offset < q.close and q.words >= 3:
+                continue
+        out.append(k)
+    return out
 
 
 def _clause_end(tk: Toks, nxt: Cue | None, start: int, hi: int) -> int:
@@ -662,7 +730,7 @@ def _inverted_speaker(tk: Toks, j: int, e: int, hi: int) -> bool:
 def _subject(tk: Toks, lo: int, hi: int) -> Span | None:
     """The noun phrase at the start of a sentence (`The Arizona Republican survived …`):
     the words before the first verb-like word (finite, `-ed`, a cue) or punctuation."""
-    words = cue_lexicon()[0]
+    words = _CUE_WORDS
     if lo < hi and (tk.lows[lo] in PREPOSITIONS or tk.lows[lo] in TIME_WORDS):
         # `Earlier in the week, the senator …`: the subject follows the opening phrase
         comma = next((x for x in range(lo, min(hi, lo + 10)) if tk.lows[x] == ","), None)
@@ -784,7 +852,7 @@ def _after_attribution(text: str, tk: Toks, i: int, hi: int
         if low in QUOTE_CHARS or (low in _STOP and _is_stop(tk, stop)) or low in (":", ";"):
             break
         stop += 1
-    heads = _cue_heads()
+    heads = _CUE_HEADS
     for c in range(w0, stop):
         if lows[c] not in heads:
             continue  # cue_at would return None
@@ -824,7 +892,7 @@ def _before_attribution(text: str, tk: Toks, lo: int, i: int
     if i <= lo:
         return None
     lows = tk.lows
-    heads = _cue_heads()
+    heads = _CUE_HEADS
     for c in range(i - 1, max(lo, i - 10) - 1, -1):
         if lows[c] not in heads:
             continue  # cue_at would return None
@@ -922,90 +990,93 @@ class LazyTokens:
     """The tokens of each sentence of a paragraph, made on first use (most sentences are
     never tokenised: they have neither a cue word nor a quotation mark)."""
 
-    def __init__(self, text: str, sents: Sequence[Span]) -> None:
-        self.text, self.sents = text, sents
+    __slots__ = ("text", "low", "sents", "cache")
+
+    def __init__(self, text: str, low: str | None, sents: Sequence[Span]) -> None:
+        self.text, self.low, self.sents = text, low, sents
         self.cache: list[Toks | None] = [None] * len(sents)
 
     def __getitem__(self, i: int) -> Toks:
         tk = self.cache[i]
         if tk is None:
             s = self.sents[i]
-            tk = tokenize(self.text, s.start, s.end) if len(s) <= _MAX_SENTENCE else _no_tokens()
+            tk = tokenize(self.text, s.start, s.end, self.low) if len(s) <= _MAX_SENTENCE else _no_tokens()
             self.cache[i] = tk
         return tk
 
 
 def _no_tokens() -> Toks:
-    return Toks([], [], [], [])
+    return Toks([], [], [], "", [])
 
 
-def _alternation(words: Sequence[str]) -> str:
-    """A regex matching exactly ``words``, factored as a trie (`sa(?:id|ys?)`) so that the
-    engine tries one branch per letter instead of one per word."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = "(?:" + "|".join(branches) + ")"
-        return body + "?" if "" in node else body
-
-    return emit(trie)
+# every byte but a-z becomes a space: the letter runs of a lowercased text, split apart
+_RUN_TABLE = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 @lru_cache(maxsize=1)
-def _cue_hint() -> re.Pattern[str]:
-    """Every word that can begin a cue, as a whole run of letters of the lowercased text:
-    a quick test before a sentence is tokenised."""
+def _cue_hint_words() -> frozenset[bytes]:
+    """Every word that can begin a cue and is a run of letters a-z (others never equal a
+    whole run of letters), as bytes."""
     words, phrases, _ = cue_lexicon()
     hints = set(words) | {p[0] for p in phrases} | {"according"}
-    letters = sorted(w for w in hints if re.fullmatch(r"[a-z]+", w))  # others never match
-    return re.compile(r"(?<![a-z])" + _alternation(letters) + r"(?![a-z])")
+    return frozenset(w.encode() for w in hints if re.fullmatch(r"[a-z]+", w))
+
+
+def _letter_runs(low: str) -> bytes:
+    """A lowercased text as one byte per character, every character but a-z a space
+    (a non-ASCII character is encoded as `?`, then blanked): its ``split()`` gives the
+    whole runs of letters a-z, at C speed."""
+    return low.encode("ascii", "replace").translate(_RUN_TABLE)
 
 
 def _has_cue_word(text: str, start: int, end: int) -> bool:
-    return _cue_hint().search(text[start:end].lower()) is not None
+    """Whether a whole run of letters a-z of the lowercased text is a cue word: a quick test
+    before a sentence is tokenised."""
+    return not _cue_hint_words().isdisjoint(_letter_runs(text[start:end].lower()).split())
 
 
-_AZ = frozenset("abcdefghijklmnopqrstuvwxyz")
+def _cue_sentences(text: str, para: Span, sents: Sequence[Span], runs: bytes | None = None) -> list[int]:
+    """The indices of the sentences of a paragraph that hold a cue word (``_has_cue_word``)."""
+    return [si for si, _ in _cue_sentence_heads(text, para, sents, runs)]
 
 
-def _cue_sentences(text: str, para: Span, sents: Sequence[Span]) -> list[int]:
-    """The indices of the sentences of a paragraph that hold a cue word (``_has_cue_word``),
-    lowercasing the paragraph once.
+def _cue_sentence_heads(text: str, para: Span, sents: Sequence[Span], runs: bytes | None = None
+                        ) -> list[tuple[int, frozenset[bytes]]]:
+    """The sentences of a paragraph that hold a cue word (``_has_cue_word``), as their
+    indices with the cue words they hold, lowercasing the paragraph once (or given
+    ``runs``, the ``_letter_runs`` of the whole text's ``lowercase``).
 
-    A sentence holds a cue word iff a whole run of letters inside it is one. Searching the
-    lowercased paragraph between the sentence's offsets finds the same runs, unless a run
-    crosses the sentence's start (the search would see the letters before it) or
-    lowercasing changes the paragraph's length: then the sentence is searched alone."""
-    search = _cue_hint().search
-    base, top = para.start, para.end
-    low = text[base:top].lower()
-    whole = len(low) == top - base
-    out: list[int] = []
+    A sentence holds a cue word iff a whole run of letters inside it is one. Cutting the
+    letter runs of the lowercased paragraph at the sentence's offsets gives the runs of
+    the sentence alone (a run crossing a cut is cut in both), unless lowercasing changes
+    the paragraph's length: then the sentence is lowercased alone."""
+    hint = _cue_hint_words()
+    if runs is not None:
+        base, top = 0, len(runs)
+    else:
+        base, top = para.start, para.end
+        low = text[base:top].lower()
+        runs = _letter_runs(low) if len(low) == top - base else None
+    out: list[tuple[int, frozenset[bytes]]] = []
     for si, sent in enumerate(sents):
         start, end = sent.start, sent.end
         if end - start > _MAX_SENTENCE:
             continue
-        if whole and base <= start < top and end <= top and not (
-                start > base and low[start - base - 1] in _AZ and low[start - base] in _AZ):
-            hit = search(low, start - base, end - base)
+        if runs is not None and base <= start and end <= top:
+            words = runs[start - base:end - base].split()
         else:
-            hit = search(text[start:end].lower())
-        if hit is not None:
-            out.append(si)
+            words = _letter_runs(text[start:end].lower()).split()
+        heads = hint.intersection(words)
+        if heads:
+            out.append((si, heads))
     return out
 
 
 def find_attributions(doc: Document) -> list[Attribution]:
     """Every quoted or reported statement with its cue and speaker words, in text order."""
     text = doc.text
+    low = lowercase(text)
+    runs = _letter_runs(low) if low is not None else None
     sentences = doc.sentences
     sent_starts = [s.start for s in sentences]
     out: list[Attribution] = []
@@ -1022,10 +1093,10 @@ def find_attributions(doc: Document) -> list[Attribution]:
             # not prose (a real paragraph has tens of sentences): read only its beginning
             para = Span(para.start, para_sents[-1].end, para.label)
         quotes = _scan_readable(text, para, para_sents)
-        sent_toks = LazyTokens(text, para_sents)
+        sent_toks = LazyTokens(text, low, para_sents)
         found: list[Attribution] = []
-        for si in _cue_sentences(text, para, para_sents):
-            found.extend(sentence_attributions(text, sent_toks[si], quotes))
+        for si, heads in _cue_sentence_heads(text, para, para_sents, runs):
+            found.extend(sentence_attributions(text, sent_toks[si], quotes, heads))
         direct, para_quoted = _direct(text, para, para_sents, sent_toks, quotes, prev_label,
                                       prev_para_quoted)
         found.extend(direct)
