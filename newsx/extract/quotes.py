@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
@@ -511,17 +511,12 @@ def _kind(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> str | 
     return "mixed"
 
 
-def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan],
-                          heads: Iterable[bytes] | None = None) -> list[Attribution]:
-    """Indirect and mixed attributions of one sentence (tokens ``tk``); ``heads``, when
-    given, are the cue heads among its whole runs of letters (``_cue_sentence_heads``)."""
+def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[Attribution]:
+    """Indirect and mixed attributions of one sentence (tokens ``tk``)."""
     lows = tk.lows
     hi = len(lows)
-    # cue_at returns None for any word that is not a cue head
-    if heads is None:
-        candidates = list(compress(range(hi), map(_CUE_HEADS.__contains__, lows)))
-    else:
-        candidates = _positions(lows, heads)
+    # a set lookup first: cue_at returns None for any word that is not a cue head
+    candidates = list(compress(range(hi), map(_CUE_HEADS.__contains__, lows)))
     if not candidates:
         return []
     if quotes:
@@ -550,23 +545,6 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan],
             out.append(att)
             if att.speaker and subject is None:
                 subject = att.speaker
-    return out
-
-
-def _positions(lows: list[str], words: Iterable[bytes]) -> list[int]:
-    """The indices of the tokens equal to one of ``words``, in order, found by C-level
-    ``list.index`` scans (the words a sentence holds are few: a cue head or two). A token
-    that is a cue head is a whole run of letters of its sentence, so the cue heads among
-    those runs find every one."""
-    out: list[int] = []
-    index = lows.index
-    for word in words:
-        w = word.decode()
-        k = -1
-        for _ in range(lows.count(w)):  # counted first: a failed index() raises, which is slow
-            k = index(w, k + 1)
-            out.append(k)
-    out.sort()
     return out
 
 
@@ -1036,15 +1014,9 @@ def _has_cue_word(text: str, start: int, end: int) -> bool:
 
 
 def _cue_sentences(text: str, para: Span, sents: Sequence[Span], runs: bytes | None = None) -> list[int]:
-    """The indices of the sentences of a paragraph that hold a cue word (``_has_cue_word``)."""
-    return [si for si, _ in _cue_sentence_heads(text, para, sents, runs)]
-
-
-def _cue_sentence_heads(text: str, para: Span, sents: Sequence[Span], runs: bytes | None = None
-                        ) -> list[tuple[int, frozenset[bytes]]]:
-    """The sentences of a paragraph that hold a cue word (``_has_cue_word``), as their
-    indices with the cue words they hold, lowercasing the paragraph once (or given
-    ``runs``, the ``_letter_runs`` of the whole text's ``lowercase``).
+    """The indices of the sentences of a paragraph that hold a cue word (``_has_cue_word``),
+    lowercasing the paragraph once (or given ``runs``, the ``_letter_runs`` of the whole
+    text's ``lowercase``).
 
     A sentence holds a cue word iff a whole run of letters inside it is one. Cutting the
     letter runs of the lowercased paragraph at the sentence's offsets gives the runs of
@@ -1057,7 +1029,7 @@ def _cue_sentence_heads(text: str, para: Span, sents: Sequence[Span], runs: byte
         base, top = para.start, para.end
         low = text[base:top].lower()
         runs = _letter_runs(low) if len(low) == top - base else None
-    out: list[tuple[int, frozenset[bytes]]] = []
+    out: list[int] = []
     for si, sent in enumerate(sents):
         start, end = sent.start, sent.end
         if end - start > _MAX_SENTENCE:
@@ -1066,9 +1038,8 @@ def _cue_sentence_heads(text: str, para: Span, sents: Sequence[Span], runs: byte
             words = runs[start - base:end - base].split()
         else:
             words = _letter_runs(text[start:end].lower()).split()
-        heads = hint.intersection(words)
-        if heads:
-            out.append((si, heads))
+        if not hint.isdisjoint(words):
+            out.append(si)
     return out
 
 
@@ -1095,8 +1066,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
         quotes = _scan_readable(text, para, para_sents)
         sent_toks = LazyTokens(text, low, para_sents)
         found: list[Attribution] = []
-        for si, heads in _cue_sentence_heads(text, para, para_sents, runs):
-            found.extend(sentence_attributions(text, sent_toks[si], quotes, heads))
+        for si in _cue_sentences(text, para, para_sents, runs):
+            found.extend(sentence_attributions(text, sent_toks[si], quotes))
         direct, para_quoted = _direct(text, para, para_sents, sent_toks, quotes, prev_label,
                                       prev_para_quoted)
         found.extend(direct)
