@@ -22,7 +22,7 @@ How detection works, per paragraph, in linear time:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -516,11 +516,9 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[
     lows = tk.lows
     hi = len(lows)
     # a set lookup first: cue_at returns None for any word that is not a cue head
-    candidates = list(compress(range(hi), map(_CUE_HEADS.__contains__, lows)))
+    candidates = _cue_candidates(tk, quotes)
     if not candidates:
         return []
-    if quotes:
-        candidates = _outside_quotes(candidates, tk.starts, quotes)
     cues = [c for k in candidates if (c := cue_at(tk, k))]
     if not cues:
         return []
@@ -548,20 +546,34 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[
     return out
 
 
-def _outside_quotes(candidates: list[int], starts: list[int], quotes: Sequence[QSpan]) -> list[int]:
-    """The tokens (indices into ``starts``) that do not sit inside a quotation of 3 words or
-    more (the first quotation closing after the token's start)."""
-    closes = quote_closes(quotes)
-    n = len(quotes)
+def _cue_candidates(tk: Toks, quotes: Sequence[QSpan]) -> list[int]:
+    """The tokens that are cue heads and do not sit inside a quotation of 3 words or more
+    (strictly between its marks), in order. The quotations are sorted and do not overlap:
+    the token ranges inside them are found by bisection, and only the words outside are
+    looked up."""
+    lows = tk.lows
+    hi = len(lows)
+    contains = _CUE_HEADS.__contains__
+    if not quotes or not hi:
+        return list(compress(range(hi), map(contains, lows)))
+    starts = tk.starts
+    last_start = starts[-1]
     out: list[int] = []
-    for k in candidates:
-        offset = starts[k]
-        qi = bisect_left(closes, offset + 1)
-        if qi < n:
-            q = quotes[qi]
-            if q.open < offset < q.close and q.words >= 3:
-                continue
-        out.append(k)
+    a = 0  # the first token not yet looked at
+    for qi in range(bisect_left(quote_closes(quotes), starts[0] + 1), len(quotes)):
+        q = quotes[qi]
+        if q.open >= last_start:
+            break  # no token starts after its opening mark
+        if q.words < 3:
+            continue
+        b = bisect_right(starts, q.open)  # the tokens strictly inside: b..e-1
+        e = bisect_left(starts, q.close, b)
+        if b < e:
+            if b > a:
+                out.extend(compress(range(a, b), map(contains, lows[a:b])))
+            a = max(a, e)
+    if a < hi:
+        out.extend(compress(range(a, hi), map(contains, lows[a:])))
     return out
 
 
