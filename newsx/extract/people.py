@@ -261,12 +261,28 @@ def _cue(word: str, lex: Lexicon) -> tuple[bool, bool]:
     return got
 
 
-def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str | None, bool]:
+def _title_before(text: str, start: int, lex: Lexicon) -> tuple[tuple[str, ...], str | None, bool]:
     """Titles written right before a name (``Foreign Minister``, ``Bournemouth striker``),
     when the word before is a cue (see ``_cue``).
 
     Returns (titles, honorific gender, whether an honorific/title immediately precedes).
     """
+    words = _title_words(text, start)
+    got = _WALKED.get(words)
+    if got is None:
+        if len(_WALKED) > 1_000:
+            _WALKED.clear()
+        titles, gender, adjacent = _title_walk(words, lex)
+        got = _WALKED[words] = (tuple(titles), gender, adjacent)
+    return got
+
+
+_WALKED: dict[tuple[str, ...], tuple[tuple[str, ...], str | None, bool]] = {}
+
+
+def _title_words(text: str, start: int) -> tuple[str, ...]:
+    """The last 12 words before ``start``, after the last punctuation mark before it (a
+    bracketed abbreviation right before the name left out)."""
     window = text[max(0, start - 120):start].rstrip(" \u00a0")
     if window.endswith(")"):  # General Secretary of the Association (VASEP) Truong Dinh Hoe
         j = window.rfind("(", max(0, len(window) - 16))
@@ -275,17 +291,7 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[list[str], str |
     m = _CUT_BACK.search(window[::-1])  # the last punctuation mark: the first one backwards
     if m:
         window = window[len(window) - m.end() + 1:]
-    words = tuple(window.rsplit(None, 12)[-12:])  # cut at punctuation: words are space-separated
-    got = _WALKED.get(words)
-    if got is None:
-        if len(_WALKED) > 1_000:
-            _WALKED.clear()
-        titles, gender, adjacent = _title_walk(words, lex)
-        got = _WALKED[words] = (tuple(titles), gender, adjacent)
-    return list(got[0]), got[1], got[2]
-
-
-_WALKED: dict[tuple[str, ...], tuple[tuple[str, ...], str | None, bool]] = {}
+    return tuple(window.rsplit(None, 12)[-12:])  # cut at punctuation: words are space-separated
 
 
 def _title_walk(words: tuple[str, ...], lex: Lexicon) -> tuple[list[str], str | None, bool]:
@@ -1018,26 +1024,35 @@ def _context(occ: _Occ, story: _Story) -> None:
         return
     text, lex = story.text, story.lex
     occ.context_done = True
-    pw = occ.prev if occ.prev is not None else _prev_word(text, occ.start)
-    if pw in _PREPOSITIONS:
+    start = occ.start
+    pw = occ.prev
+    if pw is None:
+        pw = _prev_word(text, start)
+    titles = occ.titles
+    after_prep = pw in _PREPOSITIONS
+    if after_prep:
         occ.after_prep = True  # in Quy Nhon, manager of Xuan Phat: often a place or an organisation
-    elif pw and _cue(pw, lex)[0]:
-        titles, gender, adjacent = _title_before(text, occ.start, lex)
-        occ.gender = gender
-        occ.titles.extend(titles)
-        occ.titled = bool(gender or adjacent or titles)
-        occ.adjacent = bool(gender or adjacent)
-    if not occ.titles and not occ.after_prep and text.startswith(", ", occ.start - 2):
+    elif pw and (_CUES.get(pw) or _cue(pw, lex))[0]:
+        before, gender, adjacent = _title_before(text, start, lex)
+        if before:
+            titles.extend(before)
+        if gender or adjacent or before:
+            occ.gender = gender
+            occ.titled = True
+            occ.adjacent = bool(gender or adjacent)
+    if not titles and not after_prep and text.startswith(", ", start - 2):
         before = _title_before_comma(text, occ, lex)
-        occ.titles.extend(before)
-        occ.titled = occ.titled or bool(before)
-    if not occ.possessive and (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
-        app = _apposition_titles(text, occ.end, lex)
+        if before:
+            titles.extend(before)
+            occ.titled = True
+    end = occ.end
+    if not occ.possessive and (text.startswith(",", end) or text.startswith(" ,", end)):
+        app = _apposition_titles(text, end, lex)
         if app:
-            occ.titles.extend(app)
+            titles.extend(app)
             occ.appositive = True
-    if occ.titles and _headline_at(story, occ.start, occ.end):
-        occ.titles.clear()  # "Huckabee Makes Joke To Bash Fed Chair Yellen": headline words
+    if titles and _headline_at(story, start, end):
+        titles.clear()  # "Huckabee Makes Joke To Bash Fed Chair Yellen": headline words
 
 
 def _evidence(occ: _Occ, story: _Story) -> int:
@@ -1151,13 +1166,27 @@ _EVIDENCE_CAP = 40
 def _titled(occ: _Occ, story: _Story) -> bool:
     """Whether an honorific or title stands before the occurrence or an apposition follows."""
     text, lex = story.text, story.lex
-    if not occ.context_done:
-        pw = occ.prev = _prev_word(text, occ.start)
-        if not (pw and _cue(pw, lex)[1]) \
-                and not (text.startswith(",", occ.end) or text.startswith(" ,", occ.end)):
-            return False
-    _context(occ, story)
-    return (occ.adjacent or occ.appositive) and not _headline_at(story, occ.start, occ.end)
+    if occ.context_done:
+        return (occ.adjacent or occ.appositive) and not _headline_at(story, occ.start, occ.end)
+    start, end = occ.start, occ.end
+    pw = occ.prev = _prev_word(text, start)
+    comma = text.startswith(",", end) or text.startswith(" ,", end)
+    if not (pw and _cue(pw, lex)[1]) and not comma:
+        return False
+    # What ``_context`` would set, without the rest of it (most single names are not people:
+    # their context is not read again): an honorific or title head as the last word before...
+    titled = False
+    if pw not in _PREPOSITIONS and pw and _cue(pw, lex)[0]:
+        words = _title_words(text, start)
+        if words:
+            w = words[-1]
+            if w[0].isalpha():
+                info = _word_info(w, lex)
+                titled = bool(info[3] or info[1])
+    # ... or a title in an apposition after.
+    if not titled and comma and not occ.possessive:
+        titled = bool(_apposition_titles(text, end, lex))
+    return titled and not _headline_at(story, start, end)
 
 
 def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
