@@ -27,7 +27,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
 
 from newsx.document import Document, Span
 from newsx.extract.quotes_lexicon import (
@@ -87,13 +86,24 @@ class Toks:
     """The tokens of one sentence as parallel lists (one list per field, made with C-level
     maps: far cheaper than one object per token). Token ``k`` starts at ``starts[k]`` and
     is as long as ``sizes[k]``; ``lows[k]`` is its lowercase form (usually ``sizes`` itself:
-    see ``tokenize``); ``caps[k]`` whether it begins with a capital."""
+    see ``tokenize``); ``cap(k)`` (or ``caps[k]``) whether it begins with a capital."""
 
     starts: list[int]
     lows: list[str]
-    caps: list[bool]
     text: str
     sizes: list[str]
+    all_caps: list[bool] | None = None
+
+    @property
+    def caps(self) -> list[bool]:
+        """``cap(k)`` of every token, made on first use (most sentences ask a few tokens)."""
+        if self.all_caps is None:
+            self.all_caps = list(map(str.isupper, map(self.text.__getitem__, self.starts)))
+        return self.all_caps
+
+    def cap(self, k: int) -> bool:
+        """Whether token ``k`` begins with a capital."""
+        return self.text[self.starts[k]].isupper()
 
     def end(self, k: int) -> int:
         """The offset just after token ``k``."""
@@ -136,7 +146,6 @@ class QuoteList(list):
 
 
 _GROUP, _START = re.Match.group, re.Match.start
-_FIRST_CHAR = itemgetter(0)
 
 
 def lowercase(text: str) -> str | None:
@@ -157,11 +166,10 @@ def tokenize(text: str, start: int, end: int, low: str | None = None) -> Toks:
         matches = list(_TOKEN.finditer(low, start, end))
         starts = list(map(_START, matches))
         lows = list(map(_GROUP, matches))
-        return Toks(starts, lows, list(map(str.isupper, map(text.__getitem__, starts))), text, lows)
+        return Toks(starts, lows, text, lows)
     matches = list(_TOKEN.finditer(text, start, end))
     words = list(map(_GROUP, matches))
-    return Toks(list(map(_START, matches)), list(map(str.lower, words)),
-                list(map(str.isupper, map(_FIRST_CHAR, words))), text, words)  # a token is never empty
+    return Toks(list(map(_START, matches)), list(map(str.lower, words)), text, words)
 
 
 # --------------------------------------------------------------------------- marks
@@ -258,7 +266,7 @@ def cue_at(tk: Toks, k: int) -> Cue | None:
         return None
     if k > 0:
         prev = lows[k - 1]
-        if prev in DETERMINERS and prev != "that" and (not tk.caps[k - 1] or k == 1):
+        if prev in DETERMINERS and prev != "that" and (not tk.cap(k - 1) or k == 1):
             return None  # `made the remarks`, `his statement`: a noun
     if cls == "express":
         n = len(lows)
@@ -268,7 +276,7 @@ def cue_at(tk: Toks, k: int) -> Cue | None:
         if j < n and lows[j] in _EXPRESS_NOUNS:
             return Cue(k, j + 1 - k, "express")
         return None
-    if k > 0 and tk.caps[k] and not (cls == "say" and _title_case(tk, k)):
+    if k > 0 and tk.cap(k) and not (cls == "say" and _title_case(tk, k)):
         return None  # a capitalised noun (Report, Notes) mid-sentence, outside a Title Case headline
     return Cue(k, 1, cls)
 
@@ -341,10 +349,10 @@ def speaker_before(tk: Toks, k: int, lo: int) -> tuple[int, int, int] | None:
 def _inside_name(tk: Toks, i: int, lo: int, end: int) -> bool:
     """Whether the `and` or comma at ``i`` sits inside a capitalised name
     (`Ministry of Agriculture, Food and Rural Affairs`)."""
-    lows, caps = tk.lows, tk.caps
-    if i - 1 < lo or i + 1 >= end or not caps[i - 1] or not caps[i + 1]:
+    lows = tk.lows
+    if i - 1 < lo or i + 1 >= end or not tk.cap(i - 1) or not tk.cap(i + 1):
         return False
-    after = zip(lows[i + 1:end], caps[i + 1:end], strict=True)
+    after = zip(lows[i + 1:end], tk.caps[i + 1:end], strict=True)
     if not all(cap or low in ("and", "of", "&") for low, cap in after):
         return False
     if lows[i] == "and":
@@ -454,17 +462,17 @@ def _clause_span(text: str, start: int, end: int) -> Span | None:
 
 def _dateline_end(tk: Toks, lo: int, hi: int) -> int:
     """Index of the first token after a dateline (`PANO –`, `HANOI (VNA) —`), else lo."""
-    lows, caps = tk.lows, tk.caps
+    lows = tk.lows
     for i in range(lo, min(hi, lo + 12)):
         low = lows[i]
         if low in ("–", "—", "-") and i > lo and tk.starts[i] > tk.end(i - 1):
             head = range(lo, i)
             shouting = any(len(lows[u]) > 1 and tk.word(u).isupper() for u in head)
-            capitalised = all(caps[u] or not lows[u].isalpha() for u in head)
+            capitalised = all(tk.cap(u) or not lows[u].isalpha() for u in head)
             if capitalised and (shouting or "(" in lows[lo:i]):
                 return i + 1  # `HANOI (VNA) —`, `PANO –`; not `Jason Sims — a teacher —`
             return lo
-        if low.isalpha() and not caps[i]:
+        if low.isalpha() and not tk.cap(i):
             return lo
     return lo
 
@@ -531,8 +539,7 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[
     out: list[Attribution] = []
     subject: Span | None = None
     # a lowercase word among the first two tokens: no dateline (the usual case)
-    caps = tk.caps
-    if (lows[0].isalpha() and not caps[0]) or (hi > 1 and lows[1].isalpha() and not caps[1]):
+    if (lows[0].isalpha() and not tk.cap(0)) or (hi > 1 and lows[1].isalpha() and not tk.cap(1)):
         lo = 0
     else:
         lo = _dateline_end(tk, 0, hi)
@@ -647,7 +654,7 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
                 start = j + 1
         elif clause_like(tk, j, hi, cls == "say"):
             start = j
-    if participle and s1 > s0 and not tk.caps[s0] and lows[s0] not in DETERMINERS \
+    if participle and s1 > s0 and not tk.cap(s0) and lows[s0] not in DETERMINERS \
             and lows[s0] not in SUBJECT_PRONOUNS:
         s0 = s1  # `…, making a pitch to voters, saying …`: the subject of the sentence speaks
     speaker = _span(tk, s0, s1, "speaker")
@@ -710,7 +717,7 @@ def _inverted_speaker(tk: Toks, j: int, e: int, hi: int) -> bool:
     if first in SUBJECT_PRONOUNS:
         return at_end and e == j + 1  # `…, said he.`
     if at_end:
-        return tk.caps[j] or first in DETERMINERS
+        return tk.cap(j) or first in DETERMINERS
     if lows[e] not in PREPOSITIONS:
         return False
     return all(cap or low in ("of", "the", "and", "-", ".")
@@ -730,7 +737,7 @@ def _subject(tk: Toks, lo: int, hi: int) -> Span | None:
     e = lo
     while e < hi and e - lo < 7:
         low = tk.lows[e]
-        past = not tk.caps[e] and len(low) > 3 and low.endswith("ed")
+        past = not tk.cap(e) and len(low) > 3 and low.endswith("ed")
         verbish = (low in FINITE or low in words or past
                    or low in _BREAK_PUNCT or low in CLAUSE_BREAKS)
         if verbish:
@@ -792,7 +799,7 @@ def _np_ok(tk: Toks, speaker: Span, s0: int, s1: int) -> bool:
     if s1 <= s0:
         return True
     first = tk.lows[s0]
-    return tk.caps[s0] or first in SUBJECT_PRONOUNS or first in DETERMINERS or s1 - s0 <= 3
+    return tk.cap(s0) or first in SUBJECT_PRONOUNS or first in DETERMINERS or s1 - s0 <= 3
 
 
 def _according(text: str, tk: Toks, k: int, j: int, lo: int, hi: int,
@@ -996,7 +1003,7 @@ class LazyTokens:
 
 
 def _no_tokens() -> Toks:
-    return Toks([], [], [], "", [])
+    return Toks([], [], "", [])
 
 
 # every byte but a-z becomes a space: the letter runs of a lowercased text, split apart
