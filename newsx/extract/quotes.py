@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 
 from newsx.document import Document, Span
 from newsx.extract.quotes_lexicon import (
@@ -1082,7 +1083,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
         if len(para_sents) < last - first:
             # not prose (a real paragraph has tens of sentences): read only its beginning
             para = Span(para.start, para_sents[-1].end, para.label)
-        quotes = _scan_readable(text, para, para_sents)
+        quotes = (scan_quotes(text, para) if para.end - para.start <= _MAX_SENTENCE
+                  else _scan_readable(text, para, para_sents))
         sent_toks = LazyTokens(text, low, para_sents)
         found: list[Attribution] = []
         for si in _cue_sentences(text, para, para_sents, runs):
@@ -1091,7 +1093,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
                                       prev_para_quoted)
         found.extend(direct)
         if len(found) > 1:
-            found.sort(key=lambda a: a.text.start)
+            found.sort(key=_TEXT_START)
         if head is not None and para.start < head.text.end:
             found = [a for a in found if a.text.start >= head.text.end]
         out.extend(_dedupe(found) if len(found) > 1 else found)
@@ -1099,6 +1101,9 @@ def find_attributions(doc: Document) -> list[Attribution]:
         prev_label = (_label(text, sent_toks[len(para_sents) - 1])
                       if para_sents and text[para_sents[-1].end - 1] == ":" else None)
     return out
+
+
+_TEXT_START = attrgetter("text.start")
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
