@@ -180,7 +180,7 @@ _WORD = re.compile(r"\w+")
 _WORDS_ENOUGH = _MIN_UNATTRIBUTED_WORDS + 2  # the largest word count any test compares with
 # `_WORDS_ENOUGH` runs of word characters, each ended by a word boundary (no backtracking
 # can split a run in two), matched at once without a string per word
-_ENOUGH_WORDS = re.compile(r"(?:\W*\w+\b){" + str(_WORDS_ENOUGH) + "}")
+_ENOUGH_WORDS = re.compile(r"\W*\w+\b" * _WORDS_ENOUGH)
 
 
 def _word_count(text: str, start: int, end: int) -> int:
@@ -421,13 +421,13 @@ def clause_like(tk: Toks, j: int, hi: int, loose: bool) -> bool:
         if base != "that" or base != first:
             return True
     prev = first
-    stop = min(hi, j + 16)
-    for low, cap in zip(lows[j + 1:stop], tk.caps[j + 1:stop], strict=True):
+    for i in range(j + 1, min(hi, j + 16)):
+        low = lows[i]
         if low in ("that", "which", "who", "whom") and first in DETERMINERS:
             return False  # `the difficult moment that the country is going through`
         if low in FINITE:
             return True
-        if (len(low) > 4 and low.endswith("ed") and not cap
+        if (len(low) > 4 and low.endswith("ed") and not tk.cap(i)
                 and prev not in DETERMINERS and prev not in PREPOSITIONS and prev not in ("of", "and", ",")):
             return True
         prev = low
