@@ -315,16 +315,16 @@ def speaker_before(tk: Toks, k: int, lo: int) -> tuple[int, int, int] | None:
     i = j
     while i >= lo and end - i <= _MAX_SPEAKER + 2:
         low = lows[i]
-        if low == ")":
-            # `The News Agency of Nigeria (NAN) reports`: step over a short parenthesis
-            o = i - 1
-            while o >= lo and i - o <= 6 and lows[o] not in ("(", ")", ","):
-                o -= 1
-            if o >= lo and lows[o] == "(" and o < i - 1:
-                i = o - 1
-                continue
-        if low in _SPEAKER_BREAKS:
-            if low in ("and", ",") and _inside_name(tk, i, lo, end):
+        if low in _SPEAKER_BREAKS:  # `)` is one
+            if low == ")":
+                # `The News Agency of Nigeria (NAN) reports`: step over a short parenthesis
+                o = i - 1
+                while o >= lo and i - o <= 6 and lows[o] not in ("(", ")", ","):
+                    o -= 1
+                if o >= lo and lows[o] == "(" and o < i - 1:
+                    i = o - 1
+                    continue
+            elif low in ("and", ",") and _inside_name(tk, i, lo, end):
                 i -= 1
                 continue
             break
@@ -835,6 +835,9 @@ def _according(text: str, tk: Toks, k: int, j: int, lo: int, hi: int,
 
 
 # --------------------------------------------------------------------------- direct
+_AFTER_BREAKS = QUOTE_CHARS | _STOP | {":", ";"}
+
+
 def _after_attribution(text: str, tk: Toks, i: int, hi: int
                        ) -> tuple[Span | None, Span, int] | None:
     """`“…,” he said` / `“…,” said Smith`: the speaker, the cue and the attribution's last
@@ -845,15 +848,14 @@ def _after_attribution(text: str, tk: Toks, i: int, hi: int
         i += 1
     w0 = i
     stop = i
-    while stop < hi and stop - w0 < 14:
+    top = min(hi, w0 + 14)
+    while stop < top:
         low = lows[stop]
-        if low in QUOTE_CHARS or (low in _STOP and _is_stop(tk, stop)) or low in (":", ";"):
-            break
+        if low in _AFTER_BREAKS and (low not in _STOP or low == ";" or _is_stop(tk, stop)):
+            break  # a quotation mark, a colon or semicolon, or a sentence end
         stop += 1
-    heads = _CUE_HEADS
-    for c in range(w0, stop):
-        if lows[c] not in heads:
-            continue  # cue_at would return None
+    # a set lookup first: cue_at returns None for any word that is not a cue head
+    for c in compress(range(w0, stop), map(_CUE_HEADS.__contains__, lows[w0:stop])):
         cue = cue_at(tk, c)
         if cue is None or cue.cls in ("according", "express") or (c > 0 and lows[c - 1] == "to"):
             continue
