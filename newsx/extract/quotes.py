@@ -22,12 +22,12 @@ How detection works, per paragraph, in linear time:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter
 
 from newsx.document import Document, Span
 from newsx.extract.quotes_lexicon import (
@@ -87,13 +87,24 @@ class Toks:
     """The tokens of one sentence as parallel lists (one list per field, made with C-level
     maps: far cheaper than one object per token). Token ``k`` starts at ``starts[k]`` and
     is as long as ``sizes[k]``; ``lows[k]`` is its lowercase form (usually ``sizes`` itself:
-    see ``tokenize``); ``caps[k]`` whether it begins with a capital."""
+    see ``tokenize``); ``cap(k)`` (or ``caps[k]``) whether it begins with a capital."""
 
     starts: list[int]
     lows: list[str]
-    caps: list[bool]
     text: str
     sizes: list[str]
+    all_caps: list[bool] | None = None
+
+    @property
+    def caps(self) -> list[bool]:
+        """``cap(k)`` of every token, made on first use (most sentences ask a few tokens)."""
+        if self.all_caps is None:
+            self.all_caps = list(map(str.isupper, map(self.text.__getitem__, self.starts)))
+        return self.all_caps
+
+    def cap(self, k: int) -> bool:
+        """Whether token ``k`` begins with a capital."""
+        return self.text[self.starts[k]].isupper()
 
     def end(self, k: int) -> int:
         """The offset just after token ``k``."""
@@ -136,7 +147,6 @@ class QuoteList(list):
 
 
 _GROUP, _START = re.Match.group, re.Match.start
-_FIRST_CHAR = itemgetter(0)
 
 
 def lowercase(text: str) -> str | None:
@@ -157,11 +167,10 @@ def tokenize(text: str, start: int, end: int, low: str | None = None) -> Toks:
         matches = list(_TOKEN.finditer(low, start, end))
         starts = list(map(_START, matches))
         lows = list(map(_GROUP, matches))
-        return Toks(starts, lows, list(map(str.isupper, map(text.__getitem__, starts))), text, lows)
+        return Toks(starts, lows, text, lows)
     matches = list(_TOKEN.finditer(text, start, end))
     words = list(map(_GROUP, matches))
-    return Toks(list(map(_START, matches)), list(map(str.lower, words)),
-                list(map(str.isupper, map(_FIRST_CHAR, words))), text, words)  # a token is never empty
+    return Toks(list(map(_START, matches)), list(map(str.lower, words)), text, words)
 
 
 # --------------------------------------------------------------------------- marks
@@ -171,7 +180,7 @@ _WORD = re.compile(r"\w+")
 _WORDS_ENOUGH = _MIN_UNATTRIBUTED_WORDS + 2  # the largest word count any test compares with
 # `_WORDS_ENOUGH` runs of word characters, each ended by a word boundary (no backtracking
 # can split a run in two), matched at once without a string per word
-_ENOUGH_WORDS = re.compile(r"(?:\W*\w+\b){" + str(_WORDS_ENOUGH) + "}")
+_ENOUGH_WORDS = re.compile(r"\W*\w+\b" * _WORDS_ENOUGH)
 
 
 def _word_count(text: str, start: int, end: int) -> int:
@@ -258,7 +267,7 @@ def cue_at(tk: Toks, k: int) -> Cue | None:
         return None
     if k > 0:
         prev = lows[k - 1]
-        if prev in DETERMINERS and prev != "that" and (not tk.caps[k - 1] or k == 1):
+        if prev in DETERMINERS and prev != "that" and (not tk.cap(k - 1) or k == 1):
             return None  # `made the remarks`, `his statement`: a noun
     if cls == "express":
         n = len(lows)
@@ -268,7 +277,7 @@ def cue_at(tk: Toks, k: int) -> Cue | None:
         if j < n and lows[j] in _EXPRESS_NOUNS:
             return Cue(k, j + 1 - k, "express")
         return None
-    if k > 0 and tk.caps[k] and not (cls == "say" and _title_case(tk, k)):
+    if k > 0 and tk.cap(k) and not (cls == "say" and _title_case(tk, k)):
         return None  # a capitalised noun (Report, Notes) mid-sentence, outside a Title Case headline
     return Cue(k, 1, cls)
 
@@ -306,16 +315,16 @@ def speaker_before(tk: Toks, k: int, lo: int) -> tuple[int, int, int] | None:
     i = j
     while i >= lo and end - i <= _MAX_SPEAKER + 2:
         low = lows[i]
-        if low == ")":
-            # `The News Agency of Nigeria (NAN) reports`: step over a short parenthesis
-            o = i - 1
-            while o >= lo and i - o <= 6 and lows[o] not in ("(", ")", ","):
-                o -= 1
-            if o >= lo and lows[o] == "(" and o < i - 1:
-                i = o - 1
-                continue
-        if low in _SPEAKER_BREAKS:
-            if low in ("and", ",") and _inside_name(tk, i, lo, end):
+        if low in _SPEAKER_BREAKS:  # `)` is one
+            if low == ")":
+                # `The News Agency of Nigeria (NAN) reports`: step over a short parenthesis
+                o = i - 1
+                while o >= lo and i - o <= 6 and lows[o] not in ("(", ")", ","):
+                    o -= 1
+                if o >= lo and lows[o] == "(" and o < i - 1:
+                    i = o - 1
+                    continue
+            elif low in ("and", ",") and _inside_name(tk, i, lo, end):
                 i -= 1
                 continue
             break
@@ -341,10 +350,10 @@ def speaker_before(tk: Toks, k: int, lo: int) -> tuple[int, int, int] | None:
 def _inside_name(tk: Toks, i: int, lo: int, end: int) -> bool:
     """Whether the `and` or comma at ``i`` sits inside a capitalised name
     (`Ministry of Agriculture, Food and Rural Affairs`)."""
-    lows, caps = tk.lows, tk.caps
-    if i - 1 < lo or i + 1 >= end or not caps[i - 1] or not caps[i + 1]:
+    lows = tk.lows
+    if i - 1 < lo or i + 1 >= end or not tk.cap(i - 1) or not tk.cap(i + 1):
         return False
-    after = zip(lows[i + 1:end], caps[i + 1:end], strict=True)
+    after = zip(lows[i + 1:end], tk.caps[i + 1:end], strict=True)
     if not all(cap or low in ("and", "of", "&") for low, cap in after):
         return False
     if lows[i] == "and":
@@ -412,13 +421,13 @@ def clause_like(tk: Toks, j: int, hi: int, loose: bool) -> bool:
         if base != "that" or base != first:
             return True
     prev = first
-    stop = min(hi, j + 16)
-    for low, cap in zip(lows[j + 1:stop], tk.caps[j + 1:stop], strict=True):
+    for i in range(j + 1, min(hi, j + 16)):
+        low = lows[i]
         if low in ("that", "which", "who", "whom") and first in DETERMINERS:
             return False  # `the difficult moment that the country is going through`
         if low in FINITE:
             return True
-        if (len(low) > 4 and low.endswith("ed") and not cap
+        if (len(low) > 4 and low.endswith("ed") and not tk.cap(i)
                 and prev not in DETERMINERS and prev not in PREPOSITIONS and prev not in ("of", "and", ",")):
             return True
         prev = low
@@ -454,17 +463,17 @@ def _clause_span(text: str, start: int, end: int) -> Span | None:
 
 def _dateline_end(tk: Toks, lo: int, hi: int) -> int:
     """Index of the first token after a dateline (`PANO –`, `HANOI (VNA) —`), else lo."""
-    lows, caps = tk.lows, tk.caps
+    lows = tk.lows
     for i in range(lo, min(hi, lo + 12)):
         low = lows[i]
         if low in ("–", "—", "-") and i > lo and tk.starts[i] > tk.end(i - 1):
             head = range(lo, i)
             shouting = any(len(lows[u]) > 1 and tk.word(u).isupper() for u in head)
-            capitalised = all(caps[u] or not lows[u].isalpha() for u in head)
+            capitalised = all(tk.cap(u) or not lows[u].isalpha() for u in head)
             if capitalised and (shouting or "(" in lows[lo:i]):
                 return i + 1  # `HANOI (VNA) —`, `PANO –`; not `Jason Sims — a teacher —`
             return lo
-        if low.isalpha() and not caps[i]:
+        if low.isalpha() and not tk.cap(i):
             return lo
     return lo
 
@@ -511,21 +520,14 @@ def _kind(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> str | 
     return "mixed"
 
 
-def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan],
-                          heads: Iterable[bytes] | None = None) -> list[Attribution]:
-    """Indirect and mixed attributions of one sentence (tokens ``tk``); ``heads``, when
-    given, are the cue heads among its whole runs of letters (``_cue_sentence_heads``)."""
+def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[Attribution]:
+    """Indirect and mixed attributions of one sentence (tokens ``tk``)."""
     lows = tk.lows
     hi = len(lows)
-    # cue_at returns None for any word that is not a cue head
-    if heads is None:
-        candidates = list(compress(range(hi), map(_CUE_HEADS.__contains__, lows)))
-    else:
-        candidates = _positions(lows, heads)
+    # a set lookup first: cue_at returns None for any word that is not a cue head
+    candidates = _cue_candidates(tk, quotes)
     if not candidates:
         return []
-    if quotes:
-        candidates = _outside_quotes(candidates, tk.starts, quotes)
     cues = [c for k in candidates if (c := cue_at(tk, k))]
     if not cues:
         return []
@@ -538,8 +540,7 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan],
     out: list[Attribution] = []
     subject: Span | None = None
     # a lowercase word among the first two tokens: no dateline (the usual case)
-    caps = tk.caps
-    if (lows[0].isalpha() and not caps[0]) or (hi > 1 and lows[1].isalpha() and not caps[1]):
+    if (lows[0].isalpha() and not tk.cap(0)) or (hi > 1 and lows[1].isalpha() and not tk.cap(1)):
         lo = 0
     else:
         lo = _dateline_end(tk, 0, hi)
@@ -553,37 +554,34 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan],
     return out
 
 
-def _positions(lows: list[str], words: Iterable[bytes]) -> list[int]:
-    """The indices of the tokens equal to one of ``words``, in order, found by C-level
-    ``list.index`` scans (the words a sentence holds are few: a cue head or two). A token
-    that is a cue head is a whole run of letters of its sentence, so the cue heads among
-    those runs find every one."""
+def _cue_candidates(tk: Toks, quotes: Sequence[QSpan]) -> list[int]:
+    """The tokens that are cue heads and do not sit inside a quotation of 3 words or more
+    (strictly between its marks), in order. The quotations are sorted and do not overlap:
+    the token ranges inside them are found by bisection, and only the words outside are
+    looked up."""
+    lows = tk.lows
+    hi = len(lows)
+    contains = _CUE_HEADS.__contains__
+    if not quotes or not hi:
+        return list(compress(range(hi), map(contains, lows)))
+    starts = tk.starts
+    last_start = starts[-1]
     out: list[int] = []
-    index = lows.index
-    for word in words:
-        w = word.decode()
-        k = -1
-        for _ in range(lows.count(w)):  # counted first: a failed index() raises, which is slow
-            k = index(w, k + 1)
-            out.append(k)
-    out.sort()
-    return out
-
-
-def _outside_quotes(candidates: list[int], starts: list[int], quotes: Sequence[QSpan]) -> list[int]:
-    """The tokens (indices into ``starts``) that do not sit inside a quotation of 3 words or
-    more (the first quotation closing after the token's start)."""
-    closes = quote_closes(quotes)
-    n = len(quotes)
-    out: list[int] = []
-    for k in candidates:
-        offset = starts[k]
-        qi = bisect_left(closes, offset + 1)
-        if qi < n:
-            q = quotes[qi]
-            if q.open < offset < q.close and q.words >= 3:
-                continue
-        out.append(k)
+    a = 0  # the first token not yet looked at
+    for qi in range(bisect_left(quote_closes(quotes), starts[0] + 1), len(quotes)):
+        q = quotes[qi]
+        if q.open >= last_start:
+            break  # no token starts after its opening mark
+        if q.words < 3:
+            continue
+        b = bisect_right(starts, q.open)  # the tokens strictly inside: b..e-1
+        e = bisect_left(starts, q.close, b)
+        if b < e:
+            if b > a:
+                out.extend(compress(range(a, b), map(contains, lows[a:b])))
+            a = max(a, e)
+    if a < hi:
+        out.extend(compress(range(a, hi), map(contains, lows[a:])))
     return out
 
 
@@ -657,7 +655,7 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
                 start = j + 1
         elif clause_like(tk, j, hi, cls == "say"):
             start = j
-    if participle and s1 > s0 and not tk.caps[s0] and lows[s0] not in DETERMINERS \
+    if participle and s1 > s0 and not tk.cap(s0) and lows[s0] not in DETERMINERS \
             and lows[s0] not in SUBJECT_PRONOUNS:
         s0 = s1  # `…, making a pitch to voters, saying …`: the subject of the sentence speaks
     speaker = _span(tk, s0, s1, "speaker")
@@ -720,7 +718,7 @@ def _inverted_speaker(tk: Toks, j: int, e: int, hi: int) -> bool:
     if first in SUBJECT_PRONOUNS:
         return at_end and e == j + 1  # `…, said he.`
     if at_end:
-        return tk.caps[j] or first in DETERMINERS
+        return tk.cap(j) or first in DETERMINERS
     if lows[e] not in PREPOSITIONS:
         return False
     return all(cap or low in ("of", "the", "and", "-", ".")
@@ -740,7 +738,7 @@ def _subject(tk: Toks, lo: int, hi: int) -> Span | None:
     e = lo
     while e < hi and e - lo < 7:
         low = tk.lows[e]
-        past = not tk.caps[e] and len(low) > 3 and low.endswith("ed")
+        past = not tk.cap(e) and len(low) > 3 and low.endswith("ed")
         verbish = (low in FINITE or low in words or past
                    or low in _BREAK_PUNCT or low in CLAUSE_BREAKS)
         if verbish:
@@ -802,7 +800,7 @@ def _np_ok(tk: Toks, speaker: Span, s0: int, s1: int) -> bool:
     if s1 <= s0:
         return True
     first = tk.lows[s0]
-    return tk.caps[s0] or first in SUBJECT_PRONOUNS or first in DETERMINERS or s1 - s0 <= 3
+    return tk.cap(s0) or first in SUBJECT_PRONOUNS or first in DETERMINERS or s1 - s0 <= 3
 
 
 def _according(text: str, tk: Toks, k: int, j: int, lo: int, hi: int,
@@ -837,6 +835,9 @@ def _according(text: str, tk: Toks, k: int, j: int, lo: int, hi: int,
 
 
 # --------------------------------------------------------------------------- direct
+_AFTER_BREAKS = QUOTE_CHARS | _STOP | {":", ";"}
+
+
 def _after_attribution(text: str, tk: Toks, i: int, hi: int
                        ) -> tuple[Span | None, Span, int] | None:
     """`“…,” he said` / `“…,” said Smith`: the speaker, the cue and the attribution's last
@@ -847,15 +848,14 @@ def _after_attribution(text: str, tk: Toks, i: int, hi: int
         i += 1
     w0 = i
     stop = i
-    while stop < hi and stop - w0 < 14:
+    top = min(hi, w0 + 14)
+    while stop < top:
         low = lows[stop]
-        if low in QUOTE_CHARS or (low in _STOP and _is_stop(tk, stop)) or low in (":", ";"):
-            break
+        if low in _AFTER_BREAKS and (low not in _STOP or low == ";" or _is_stop(tk, stop)):
+            break  # a quotation mark, a colon or semicolon, or a sentence end
         stop += 1
-    heads = _CUE_HEADS
-    for c in range(w0, stop):
-        if lows[c] not in heads:
-            continue  # cue_at would return None
+    # a set lookup first: cue_at returns None for any word that is not a cue head
+    for c in compress(range(w0, stop), map(_CUE_HEADS.__contains__, lows[w0:stop])):
         cue = cue_at(tk, c)
         if cue is None or cue.cls in ("according", "express") or (c > 0 and lows[c - 1] == "to"):
             continue
@@ -1006,7 +1006,7 @@ class LazyTokens:
 
 
 def _no_tokens() -> Toks:
-    return Toks([], [], [], "", [])
+    return Toks([], [], "", [])
 
 
 # every byte but a-z becomes a space: the letter runs of a lowercased text, split apart
@@ -1036,15 +1036,9 @@ def _has_cue_word(text: str, start: int, end: int) -> bool:
 
 
 def _cue_sentences(text: str, para: Span, sents: Sequence[Span], runs: bytes | None = None) -> list[int]:
-    """The indices of the sentences of a paragraph that hold a cue word (``_has_cue_word``)."""
-    return [si for si, _ in _cue_sentence_heads(text, para, sents, runs)]
-
-
-def _cue_sentence_heads(text: str, para: Span, sents: Sequence[Span], runs: bytes | None = None
-                        ) -> list[tuple[int, frozenset[bytes]]]:
-    """The sentences of a paragraph that hold a cue word (``_has_cue_word``), as their
-    indices with the cue words they hold, lowercasing the paragraph once (or given
-    ``runs``, the ``_letter_runs`` of the whole text's ``lowercase``).
+    """The indices of the sentences of a paragraph that hold a cue word (``_has_cue_word``),
+    lowercasing the paragraph once (or given ``runs``, the ``_letter_runs`` of the whole
+    text's ``lowercase``).
 
     A sentence holds a cue word iff a whole run of letters inside it is one. Cutting the
     letter runs of the lowercased paragraph at the sentence's offsets gives the runs of
@@ -1057,7 +1051,7 @@ def _cue_sentence_heads(text: str, para: Span, sents: Sequence[Span], runs: byte
         base, top = para.start, para.end
         low = text[base:top].lower()
         runs = _letter_runs(low) if len(low) == top - base else None
-    out: list[tuple[int, frozenset[bytes]]] = []
+    out: list[int] = []
     for si, sent in enumerate(sents):
         start, end = sent.start, sent.end
         if end - start > _MAX_SENTENCE:
@@ -1066,9 +1060,8 @@ def _cue_sentence_heads(text: str, para: Span, sents: Sequence[Span], runs: byte
             words = runs[start - base:end - base].split()
         else:
             words = _letter_runs(text[start:end].lower()).split()
-        heads = hint.intersection(words)
-        if heads:
-            out.append((si, heads))
+        if not hint.isdisjoint(words):
+            out.append(si)
     return out
 
 
@@ -1092,16 +1085,17 @@ def find_attributions(doc: Document) -> list[Attribution]:
         if len(para_sents) < last - first:
             # not prose (a real paragraph has tens of sentences): read only its beginning
             para = Span(para.start, para_sents[-1].end, para.label)
-        quotes = _scan_readable(text, para, para_sents)
+        quotes = (scan_quotes(text, para) if para.end - para.start <= _MAX_SENTENCE
+                  else _scan_readable(text, para, para_sents))
         sent_toks = LazyTokens(text, low, para_sents)
         found: list[Attribution] = []
-        for si, heads in _cue_sentence_heads(text, para, para_sents, runs):
-            found.extend(sentence_attributions(text, sent_toks[si], quotes, heads))
+        for si in _cue_sentences(text, para, para_sents, runs):
+            found.extend(sentence_attributions(text, sent_toks[si], quotes))
         direct, para_quoted = _direct(text, para, para_sents, sent_toks, quotes, prev_label,
                                       prev_para_quoted)
         found.extend(direct)
         if len(found) > 1:
-            found.sort(key=lambda a: a.text.start)
+            found.sort(key=_TEXT_START)
         if head is not None and para.start < head.text.end:
             found = [a for a in found if a.text.start >= head.text.end]
         out.extend(_dedupe(found) if len(found) > 1 else found)
@@ -1109,6 +1103,9 @@ def find_attributions(doc: Document) -> list[Attribution]:
         prev_label = (_label(text, sent_toks[len(para_sents) - 1])
                       if para_sents and text[para_sents[-1].end - 1] == ":" else None)
     return out
+
+
+_TEXT_START = attrgetter("text.start")
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
