@@ -157,7 +157,7 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
         return _INIT, k  # J., J.K.
     unpossessed = _POSSESSIVE.sub("", bare) if "'" in bare or "’" in bare else bare
     k = fold(unpossessed)
-    if not k or _rejected(k, lex):
+    if not k or k in lex.stops or ("-" in k and _is_head(k, lex)):  # see ``_rejected``
         return _OTHER, k
     if len(bare) > 1 and bare.isupper() and "-" not in bare:
         return _OTHER, k  # an acronym or a shouted heading
@@ -792,7 +792,7 @@ def _title_case_line(text: str, start: int, end: int, cache: dict[int, bool]) ->
 def _headline_at(story: _Story, start: int, end: int) -> bool:
     """``_title_case_line`` answered afresh for each call, memoised by the exact line read."""
     text = story.text
-    ls = text.rfind("\n", max(0, start - 200), start) + 1
+    ls = text.rfind("\n", start - 200 if start > 200 else 0, start) + 1
     if ls == 0 and start > 200:
         return False  # a long paragraph, not a headline
     le = text.find("\n", end, end + 200)
@@ -910,9 +910,12 @@ def _parse_run(word: str, lex: Lexicon, around: _Around | None) -> _Parse:
         return _NO_NAME  # United Nations, New York Times: no token that could start a name
     cls = [c[0] for c in classes]
     keys = [c[1] for c in classes]
-    _run_classes(words, cls, keys, lex, around)
     starts = _token_starts(word, words)
-    segs = _run_segments(words, cls, keys, starts, word, lex)
+    if cls.count(_NAME) == len(cls) and _place_heads().isdisjoint(keys):
+        segs = _name_segments(words, keys, starts, word, lex)  # the common case: Bernie Sanders
+    else:
+        _run_classes(words, cls, keys, lex, around)
+        segs = _run_segments(words, cls, keys, starts, word, lex)
     english, first_names = lex.english, lex.first_names
     changed = False
     for i in range(1, len(cls)):
@@ -953,6 +956,32 @@ def _bare_end(word: str) -> tuple[str, str]:
     return got
 
 
+def _name_segments(words: list[str], keys: list[str], starts: list[int], run: str,
+                   lex: Lexicon) -> tuple[_Seg, ...]:
+    """``_run_segments`` of a run whose tokens are all name-like (no run rule changes them):
+    each segment runs to a possessive or a sentence end."""
+    org = lex.org_word
+    out: list[_Seg] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        last = i
+        while last + 1 < n and not _ends_segment(words[last]):
+            last += 1
+        bare_last, last_key = _bare_end(words[last])
+        start = starts[i]
+        end = starts[last] + len(bare_last)
+        seg_keys = (*[k.rstrip(".") for k in keys[i:last]], last_key)
+        if len(seg_keys) > 2 and seg_keys[-1] in _SUFFIXES:
+            seg_keys = seg_keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
+        j = last + 1
+        near_org = (j < n and (keys[j] in org or keys[j] in lex.place)) \
+            or (i > 0 and keys[i - 1] in org and not _is_head(keys[i - 1], lex))
+        out.append((start, end, run[start:end], seg_keys, end < starts[last] + len(words[last]), near_org))
+        i = j
+    return tuple(out)
+
+
 def _run_segments(words: list[str], cls: list[str], keys: list[str], starts: list[int], run: str,
                   lex: Lexicon) -> tuple[_Seg, ...]:
     """The name segments of a run's classified tokens (offsets relative to the run)."""
@@ -969,7 +998,7 @@ def _run_segments(words: list[str], cls: list[str], keys: list[str], starts: lis
         bare_last, last_key = _bare_end(words[last])
         start = starts[i]
         end = starts[last] + len(bare_last)
-        seg_keys = tuple([k.rstrip(".") for k in keys[i:last]] + [last_key])
+        seg_keys = (*[k.rstrip(".") for k in keys[i:last]], last_key)
         if len(seg_keys) > 2 and seg_keys[-1] in _SUFFIXES:
             seg_keys = seg_keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
         after_org = False
@@ -992,6 +1021,7 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
     ranges = _excluded_ranges(doc, authors)
     starts = [r[0] for r in ranges]
     occs: list[_Occ] = []
+    add = occs.append
     lines: dict[int, bool] = {}
     parses = _RUN_CACHE
     for run in _RUN.finditer(text):
@@ -1010,7 +1040,7 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
         for a, b, form, keys, possessive, org_near in segs:
             if ranges and _inside(ranges, starts, rs + a):
                 continue
-            occs.append(_Occ(rs + a, rs + b, form, keys, possessive, org_near))
+            add(_Occ(rs + a, rs + b, form, keys, possessive, org_near))
     return occs
 
 
@@ -1273,18 +1303,14 @@ def _add(people: list[_Pending], index: dict[tuple[str, ...], list[int]], keys: 
         index.setdefault(alias, []).append(len(people) - 1)
 
 
-def _non_ascii(o: _Occ) -> int:
-    """How many letters of the form are not ASCII (the best-spelt form has the most diacritics)."""
-    return 0 if o.form.isascii() else sum(ord(c) > 127 for c in o.form)
-
-
 def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
     occs = p.occs
-    best, most = None, -1  # the first full form with the most diacritics
+    best, most = None, -1  # the first full form with the most diacritics (the best-spelt one)
     full = p.keys
     for o in occs:
         if o.keys == full:
-            n = _non_ascii(o)
+            form = o.form
+            n = 0 if form.isascii() else sum(ord(c) > 127 for c in form)
             if n > most:
                 best, most = o, n
     name = " ".join((best.form if best is not None else " ".join(p.keys)).split())
