@@ -7,7 +7,16 @@ import time
 import pytest
 
 from newsx.document import Document, Span
-from newsx.extract.quotes import _cue_sentences, _has_cue_word, find_attributions
+from newsx.extract.quotes import (
+    _cue_candidates,
+    _cue_sentences,
+    _has_cue_word,
+    _word_count,
+    find_attributions,
+    lowercase,
+    scan_quotes,
+    tokenize,
+)
 from newsx.segment import segment
 
 
@@ -252,3 +261,39 @@ def test_cue_sentences_match_searching_each_sentence_alone(
     sents = [Span(a, b) for a, b in cuts]
     assert _cue_sentences(text, Span(0, len(text)), sents) == expected
     assert [i for i, s in enumerate(sents) if _has_cue_word(text, s.start, s.end)] == expected
+
+
+# ----------------------------------------------------------------------- tokens
+@pytest.mark.parametrize("text", [
+    "The U.S.-based firm’s chief, Dr. Ann Lee, said: “It’s done.”",
+    "ǅemal Kelvin\u212a and ÉCOLE staff warned — again.",  # a titlecase letter, the Kelvin sign
+])
+def test_tokens_of_the_lowercased_text_are_those_of_the_text(text: str) -> None:
+    low = lowercase(text)
+    assert low is not None
+    fast, plain = tokenize(text, 0, len(text), low), tokenize(text, 0, len(text))
+    assert fast.starts == plain.starts
+    assert fast.lows == plain.lows
+    assert [fast.end(k) for k in range(len(fast))] == [plain.end(k) for k in range(len(plain))]
+    assert fast.caps == plain.caps == [fast.cap(k) for k in range(len(fast))]
+
+
+@pytest.mark.parametrize("text", ["İzmir officials said so.", "ΟΔΟΣ:Α said so."])
+def test_lowercase_refuses_a_text_it_would_not_lowercase_letter_by_letter(text: str) -> None:
+    assert lowercase(text) is None
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("", 0), ("  — ", 0), ("one two three", 3), ("U.N. staff", 3),
+    ("one two three four five six seven", 7), ("a b c d e f g h", 8), ("a b c d e f g h i j k", 8),
+])
+def test_word_count_stops_at_eight(text: str, count: int) -> None:
+    assert _word_count(text, 0, len(text)) == count
+
+
+def test_cue_candidates_skip_words_inside_quotations_of_three_words() -> None:
+    text = "He said “we said it was fine” and “she said” and added."
+    tk = tokenize(text, 0, len(text))
+    quotes = scan_quotes(text, Span(0, len(text)))
+    assert [tk.lows[k] for k in _cue_candidates(tk, quotes)] == ["said", "said", "added"]
+    assert [tk.starts[k] for k in _cue_candidates(tk, quotes)] == [3, 39, 49]

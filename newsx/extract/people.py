@@ -85,7 +85,7 @@ class _Occ:
     titled: bool = False            # honorific or title before
     adjacent: bool = False          # an honorific or title head right before (Mr Phuc, Minister Son)
     appositive: bool = False        # a title in an apposition after
-    titles: list[str] = field(default_factory=list)
+    titles: tuple[str, ...] = ()
     gender: str | None = None
     prev: str | None = None         # the word before, once read
 
@@ -1028,31 +1028,29 @@ def _context(occ: _Occ, story: _Story) -> None:
     pw = occ.prev
     if pw is None:
         pw = _prev_word(text, start)
-    titles = occ.titles
+    titles: tuple[str, ...] = ()
     after_prep = pw in _PREPOSITIONS
     if after_prep:
         occ.after_prep = True  # in Quy Nhon, manager of Xuan Phat: often a place or an organisation
     elif pw and (_CUES.get(pw) or _cue(pw, lex))[0]:
-        before, gender, adjacent = _title_before(text, start, lex)
-        if before:
-            titles.extend(before)
-        if gender or adjacent or before:
+        titles, gender, adjacent = _title_before(text, start, lex)
+        if gender or adjacent or titles:
             occ.gender = gender
             occ.titled = True
             occ.adjacent = bool(gender or adjacent)
     if not titles and not after_prep and text.startswith(", ", start - 2):
         before = _title_before_comma(text, occ, lex)
         if before:
-            titles.extend(before)
+            titles = tuple(before)
             occ.titled = True
     end = occ.end
     if not occ.possessive and (text.startswith(",", end) or text.startswith(" ,", end)):
         app = _apposition_titles(text, end, lex)
         if app:
-            titles.extend(app)
+            titles = (*titles, *app)
             occ.appositive = True
-    if titles and _headline_at(story, start, end):
-        titles.clear()  # "Huckabee Makes Joke To Bash Fed Chair Yellen": headline words
+    if titles and not _headline_at(story, start, end):  # "Huckabee Makes Joke To Bash Fed Chair Yellen"
+        occ.titles = titles
 
 
 def _evidence(occ: _Occ, story: _Story) -> int:
@@ -1146,10 +1144,16 @@ def _accepted(occs: list[_Occ], keys: tuple[str, ...], story: _Story) -> bool:
 
 
 _BULLETS = " \t\u00a0•·*-–—|>#"
+_BULLETS_NL = _BULLETS + "\n"
 
 
 def _alone(occ: _Occ, text: str) -> bool:
     """Whether the occurrence is the whole line (bullets and trailing punctuation aside)."""
+    start = occ.start
+    if start >= 2:  # the common case: a word right before it on the same line
+        c = text[start - 1]
+        if c != "\n" and (c not in _BULLETS or text[start - 2] not in _BULLETS_NL):
+            return False
     ls = text.rfind("\n", max(0, occ.start - 8), occ.start)
     if text[ls + 1 if ls >= 0 else 0:occ.start].strip(_BULLETS) or (ls < 0 and occ.start > 8):
         return False
@@ -1218,8 +1222,28 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
                 if _titled(o, story):
                     _add(people, index, keys, lex)  # Prime Minister Phuc: a titled single name
                     break
+    for keys, group in forms.items():
+        if keys in index:  # titles and honorifics: the first mentions of a form tell them
+            for o in group[:_EVIDENCE_CAP]:
+                if not o.context_done:
+                    _context(o, story)
+    _link(occs, people, index, story)
+    result = [_person(doc, p, lex) for p in people if p.occs]
+    result.sort(key=lambda p: p.spans[0].start)
+    return result
+
+
+def _link(occs: list[_Occ], people: list[_Pending], index: dict[tuple[str, ...], list[int]],
+          story: _Story) -> None:
+    """Each occurrence to the person it names; a form shared by several people goes to the
+    one whose gender it matches, else to the one mentioned last."""
+    if all(len(cands) == 1 for cands in index.values()):  # the common case: nothing shared
+        for o in occs:
+            cands = index.get(o.keys)
+            if cands:
+                people[cands[0]].occs.append(o)
+        return
     last_seen: dict[int, int] = {}
-    form_seen: dict[tuple[str, ...], int] = {}
     for o in occs:
         cands = index.get(o.keys)
         if not cands:
@@ -1230,14 +1254,8 @@ def extract_people(doc: Document, authors: Sequence[Span] = ()) -> list[Person]:
                 same = [c for c in cands if people[c].gender in (None, o.gender)]
                 cands = same or cands
         i = cands[0] if len(cands) == 1 else max(cands, key=lambda c: (last_seen.get(c, -1), -c))
-        seen = form_seen[o.keys] = form_seen.get(o.keys, 0) + 1
-        if seen <= _EVIDENCE_CAP and not o.context_done:  # the first mentions tell titles, honorifics
-            _context(o, story)
         people[i].occs.append(o)
         last_seen[i] = o.start
-    result = [_person(doc, p, lex) for p in people if p.occs]
-    result.sort(key=lambda p: p.spans[0].start)
-    return result
 
 
 @lru_cache(maxsize=1024)

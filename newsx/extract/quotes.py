@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
-from operator import itemgetter
+from operator import attrgetter
 
 from newsx.document import Document, Span
 from newsx.extract.quotes_lexicon import (
@@ -87,13 +87,24 @@ class Toks:
     """The tokens of one sentence as parallel lists (one list per field, made with C-level
     maps: far cheaper than one object per token). Token ``k`` starts at ``starts[k]`` and
     is as long as ``sizes[k]``; ``lows[k]`` is its lowercase form (usually ``sizes`` itself:
-    see ``tokenize``); ``caps[k]`` whether it begins with a capital."""
+    see ``tokenize``); ``cap(k)`` (or ``caps[k]``) whether it begins with a capital."""
 
     starts: list[int]
     lows: list[str]
-    caps: list[bool]
     text: str
     sizes: list[str]
+    all_caps: list[bool] | None = None
+
+    @property
+    def caps(self) -> list[bool]:
+        """``cap(k)`` of every token, made on first use (most sentences ask a few tokens)."""
+        if self.all_caps is None:
+            self.all_caps = list(map(str.isupper, map(self.text.__getitem__, self.starts)))
+        return self.all_caps
+
+    def cap(self, k: int) -> bool:
+        """Whether token ``k`` begins with a capital."""
+        return self.text[self.starts[k]].isupper()
 
     def end(self, k: int) -> int:
         """The offset just after token ``k``."""
@@ -136,7 +147,6 @@ class QuoteList(list):
 
 
 _GROUP, _START = re.Match.group, re.Match.start
-_FIRST_CHAR = itemgetter(0)
 
 
 def lowercase(text: str) -> str | None:
@@ -157,11 +167,10 @@ def tokenize(text: str, start: int, end: int, low: str | None = None) -> Toks:
         matches = list(_TOKEN.finditer(low, start, end))
         starts = list(map(_START, matches))
         lows = list(map(_GROUP, matches))
-        return Toks(starts, lows, list(map(str.isupper, map(text.__getitem__, starts))), text, lows)
+        return Toks(starts, lows, text, lows)
     matches = list(_TOKEN.finditer(text, start, end))
     words = list(map(_GROUP, matches))
-    return Toks(list(map(_START, matches)), list(map(str.lower, words)),
-                list(map(str.isupper, map(_FIRST_CHAR, words))), text, words)  # a token is never empty
+    return Toks(list(map(_START, matches)), list(map(str.lower, words)), text, words)
 
 
 # --------------------------------------------------------------------------- marks
@@ -171,7 +180,7 @@ _WORD = re.compile(r"\w+")
 _WORDS_ENOUGH = _MIN_UNATTRIBUTED_WORDS + 2  # the largest word count any test compares with
 # `_WORDS_ENOUGH` runs of word characters, each ended by a word boundary (no backtracking
 # can split a run in two), matched at once without a string per word
-_ENOUGH_WORDS = re.compile(r"(?:\W*\w+\b){" + str(_WORDS_ENOUGH) + "}")
+_ENOUGH_WORDS = re.compile(r"\W*\w+\b" * _WORDS_ENOUGH)
 
 
 def _word_count(text: str, start: int, end: int) -> int:
@@ -258,7 +267,7 @@ def cue_at(tk: Toks, k: int) -> Cue | None:
         return None
     if k > 0:
         prev = lows[k - 1]
-        if prev in DETERMINERS and prev != "that" and (not tk.caps[k - 1] or k == 1):
+        if prev in DETERMINERS and prev != "that" and (not tk.cap(k - 1) or k == 1):
             return None  # `made the remarks`, `his statement`: a noun
     if cls == "express":
         n = len(lows)
@@ -268,7 +277,7 @@ def cue_at(tk: Toks, k: int) -> Cue | None:
         if j < n and lows[j] in _EXPRESS_NOUNS:
             return Cue(k, j + 1 - k, "express")
         return None
-    if k > 0 and tk.caps[k] and not (cls == "say" and _title_case(tk, k)):
+    if k > 0 and tk.cap(k) and not (cls == "say" and _title_case(tk, k)):
         return None  # a capitalised noun (Report, Notes) mid-sentence, outside a Title Case headline
     return Cue(k, 1, cls)
 
@@ -306,16 +315,16 @@ def speaker_before(tk: Toks, k: int, lo: int) -> tuple[int, int, int] | None:
     i = j
     while i >= lo and end - i <= _MAX_SPEAKER + 2:
         low = lows[i]
-        if low == ")":
-            # `The News Agency of Nigeria (NAN) reports`: step over a short parenthesis
-            o = i - 1
-            while o >= lo and i - o <= 6 and lows[o] not in ("(", ")", ","):
-                o -= 1
-            if o >= lo and lows[o] == "(" and o < i - 1:
-                i = o - 1
-                continue
-        if low in _SPEAKER_BREAKS:
-            if low in ("and", ",") and _inside_name(tk, i, lo, end):
+        if low in _SPEAKER_BREAKS:  # `)` is one
+            if low == ")":
+                # `The News Agency of Nigeria (NAN) reports`: step over a short parenthesis
+                o = i - 1
+                while o >= lo and i - o <= 6 and lows[o] not in ("(", ")", ","):
+                    o -= 1
+                if o >= lo and lows[o] == "(" and o < i - 1:
+                    i = o - 1
+                    continue
+            elif low in ("and", ",") and _inside_name(tk, i, lo, end):
                 i -= 1
                 continue
             break
@@ -341,10 +350,10 @@ def speaker_before(tk: Toks, k: int, lo: int) -> tuple[int, int, int] | None:
 def _inside_name(tk: Toks, i: int, lo: int, end: int) -> bool:
     """Whether the `and` or comma at ``i`` sits inside a capitalised name
     (`Ministry of Agriculture, Food and Rural Affairs`)."""
-    lows, caps = tk.lows, tk.caps
-    if i - 1 < lo or i + 1 >= end or not caps[i - 1] or not caps[i + 1]:
+    lows = tk.lows
+    if i - 1 < lo or i + 1 >= end or not tk.cap(i - 1) or not tk.cap(i + 1):
         return False
-    after = zip(lows[i + 1:end], caps[i + 1:end], strict=True)
+    after = zip(lows[i + 1:end], tk.caps[i + 1:end], strict=True)
     if not all(cap or low in ("and", "of", "&") for low, cap in after):
         return False
     if lows[i] == "and":
@@ -412,13 +421,13 @@ def clause_like(tk: Toks, j: int, hi: int, loose: bool) -> bool:
         if base != "that" or base != first:
             return True
     prev = first
-    stop = min(hi, j + 16)
-    for low, cap in zip(lows[j + 1:stop], tk.caps[j + 1:stop], strict=True):
+    for i in range(j + 1, min(hi, j + 16)):
+        low = lows[i]
         if low in ("that", "which", "who", "whom") and first in DETERMINERS:
             return False  # `the difficult moment that the country is going through`
         if low in FINITE:
             return True
-        if (len(low) > 4 and low.endswith("ed") and not cap
+        if (len(low) > 4 and low.endswith("ed") and not tk.cap(i)
                 and prev not in DETERMINERS and prev not in PREPOSITIONS and prev not in ("of", "and", ",")):
             return True
         prev = low
@@ -454,17 +463,17 @@ def _clause_span(text: str, start: int, end: int) -> Span | None:
 
 def _dateline_end(tk: Toks, lo: int, hi: int) -> int:
     """Index of the first token after a dateline (`PANO –`, `HANOI (VNA) —`), else lo."""
-    lows, caps = tk.lows, tk.caps
+    lows = tk.lows
     for i in range(lo, min(hi, lo + 12)):
         low = lows[i]
         if low in ("–", "—", "-") and i > lo and tk.starts[i] > tk.end(i - 1):
             head = range(lo, i)
             shouting = any(len(lows[u]) > 1 and tk.word(u).isupper() for u in head)
-            capitalised = all(caps[u] or not lows[u].isalpha() for u in head)
+            capitalised = all(tk.cap(u) or not lows[u].isalpha() for u in head)
             if capitalised and (shouting or "(" in lows[lo:i]):
                 return i + 1  # `HANOI (VNA) —`, `PANO –`; not `Jason Sims — a teacher —`
             return lo
-        if low.isalpha() and not caps[i]:
+        if low.isalpha() and not tk.cap(i):
             return lo
     return lo
 
@@ -531,8 +540,7 @@ def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[
     out: list[Attribution] = []
     subject: Span | None = None
     # a lowercase word among the first two tokens: no dateline (the usual case)
-    caps = tk.caps
-    if (lows[0].isalpha() and not caps[0]) or (hi > 1 and lows[1].isalpha() and not caps[1]):
+    if (lows[0].isalpha() and not tk.cap(0)) or (hi > 1 and lows[1].isalpha() and not tk.cap(1)):
         lo = 0
     else:
         lo = _dateline_end(tk, 0, hi)
@@ -647,7 +655,7 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
                 start = j + 1
         elif clause_like(tk, j, hi, cls == "say"):
             start = j
-    if participle and s1 > s0 and not tk.caps[s0] and lows[s0] not in DETERMINERS \
+    if participle and s1 > s0 and not tk.cap(s0) and lows[s0] not in DETERMINERS \
             and lows[s0] not in SUBJECT_PRONOUNS:
         s0 = s1  # `…, making a pitch to voters, saying …`: the subject of the sentence speaks
     speaker = _span(tk, s0, s1, "speaker")
@@ -710,7 +718,7 @@ def _inverted_speaker(tk: Toks, j: int, e: int, hi: int) -> bool:
     if first in SUBJECT_PRONOUNS:
         return at_end and e == j + 1  # `…, said he.`
     if at_end:
-        return tk.caps[j] or first in DETERMINERS
+        return tk.cap(j) or first in DETERMINERS
     if lows[e] not in PREPOSITIONS:
         return False
     return all(cap or low in ("of", "the", "and", "-", ".")
@@ -730,7 +738,7 @@ def _subject(tk: Toks, lo: int, hi: int) -> Span | None:
     e = lo
     while e < hi and e - lo < 7:
         low = tk.lows[e]
-        past = not tk.caps[e] and len(low) > 3 and low.endswith("ed")
+        past = not tk.cap(e) and len(low) > 3 and low.endswith("ed")
         verbish = (low in FINITE or low in words or past
                    or low in _BREAK_PUNCT or low in CLAUSE_BREAKS)
         if verbish:
@@ -792,7 +800,7 @@ def _np_ok(tk: Toks, speaker: Span, s0: int, s1: int) -> bool:
     if s1 <= s0:
         return True
     first = tk.lows[s0]
-    return tk.caps[s0] or first in SUBJECT_PRONOUNS or first in DETERMINERS or s1 - s0 <= 3
+    return tk.cap(s0) or first in SUBJECT_PRONOUNS or first in DETERMINERS or s1 - s0 <= 3
 
 
 def _according(text: str, tk: Toks, k: int, j: int, lo: int, hi: int,
@@ -827,6 +835,9 @@ def _according(text: str, tk: Toks, k: int, j: int, lo: int, hi: int,
 
 
 # --------------------------------------------------------------------------- direct
+_AFTER_BREAKS = QUOTE_CHARS | _STOP | {":", ";"}
+
+
 def _after_attribution(text: str, tk: Toks, i: int, hi: int
                        ) -> tuple[Span | None, Span, int] | None:
     """`“…,” he said` / `“…,” said Smith`: the speaker, the cue and the attribution's last
@@ -837,15 +848,14 @@ def _after_attribution(text: str, tk: Toks, i: int, hi: int
         i += 1
     w0 = i
     stop = i
-    while stop < hi and stop - w0 < 14:
+    top = min(hi, w0 + 14)
+    while stop < top:
         low = lows[stop]
-        if low in QUOTE_CHARS or (low in _STOP and _is_stop(tk, stop)) or low in (":", ";"):
-            break
+        if low in _AFTER_BREAKS and (low not in _STOP or low == ";" or _is_stop(tk, stop)):
+            break  # a quotation mark, a colon or semicolon, or a sentence end
         stop += 1
-    heads = _CUE_HEADS
-    for c in range(w0, stop):
-        if lows[c] not in heads:
-            continue  # cue_at would return None
+    # a set lookup first: cue_at returns None for any word that is not a cue head
+    for c in compress(range(w0, stop), map(_CUE_HEADS.__contains__, lows[w0:stop])):
         cue = cue_at(tk, c)
         if cue is None or cue.cls in ("according", "express") or (c > 0 and lows[c - 1] == "to"):
             continue
@@ -996,7 +1006,7 @@ class LazyTokens:
 
 
 def _no_tokens() -> Toks:
-    return Toks([], [], [], "", [])
+    return Toks([], [], "", [])
 
 
 # every byte but a-z becomes a space: the letter runs of a lowercased text, split apart
@@ -1075,7 +1085,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
         if len(para_sents) < last - first:
             # not prose (a real paragraph has tens of sentences): read only its beginning
             para = Span(para.start, para_sents[-1].end, para.label)
-        quotes = _scan_readable(text, para, para_sents)
+        quotes = (scan_quotes(text, para) if para.end - para.start <= _MAX_SENTENCE
+                  else _scan_readable(text, para, para_sents))
         sent_toks = LazyTokens(text, low, para_sents)
         found: list[Attribution] = []
         for si in _cue_sentences(text, para, para_sents, runs):
@@ -1084,7 +1095,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
                                       prev_para_quoted)
         found.extend(direct)
         if len(found) > 1:
-            found.sort(key=lambda a: a.text.start)
+            found.sort(key=_TEXT_START)
         if head is not None and para.start < head.text.end:
             found = [a for a in found if a.text.start >= head.text.end]
         out.extend(_dedupe(found) if len(found) > 1 else found)
@@ -1092,6 +1103,9 @@ def find_attributions(doc: Document) -> list[Attribution]:
         prev_label = (_label(text, sent_toks[len(para_sents) - 1])
                       if para_sents and text[para_sents[-1].end - 1] == ":" else None)
     return out
+
+
+_TEXT_START = attrgetter("text.start")
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
