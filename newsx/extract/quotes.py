@@ -1233,15 +1233,22 @@ def extract_quotes(doc: Document, people: Sequence[Person] = ()) -> list[Quote]:
     """Every statement the article attributes to a speaker, in text order."""
     found = find_attributions(doc)
     speakers = resolve_speakers(doc, people, found)
+    text = doc.text
     quotes: list[Quote] = []
     for att, speaker in zip(found, speakers, strict=True):
-        quotes.append(Quote(
-            speaker=speaker,
-            speaker_text=" ".join(doc.cut(att.speaker).split()) if att.speaker else None,
-            cue=" ".join(doc.cut(att.cue).split()) if att.cue else None,
-            text=doc.cut(att.text),
-            kind=att.kind,
-            start=att.text.start,
-            end=att.text.end,
+        who, cue, said = att.speaker, att.cue, att.text
+        quotes.append(Quote(  # speaker, speaker_text, cue, text, kind, start, end
+            speaker,
+            _one_line(text[who.start:who.end]) if who else None,
+            _one_line(text[cue.start:cue.end]) if cue else None,
+            text[said.start:said.end],
+            att.kind,
+            said.start,
+            said.end,
         ))
     return quotes
+
+
+def _one_line(words: str) -> str:
+    """``words`` with every run of whitespace made one space, and none at either end."""
+    return words if words.isalpha() else " ".join(words.split())
