@@ -258,3 +258,39 @@ def test_photo_and_image_credits_are_not_people() -> None:
     text = ("The bridge reopened on Friday.\nPhoto: Dana Whitfield\n"
             "Mayor Ivo Brandt said traffic would ease.\nImage credit: Lee Moss")
     assert records(text) == [{"name": "Ivo Brandt", "titles": ["Mayor"], "aliases": [], "mentions": 1}]
+
+
+def test_fast_paths_give_the_full_answers() -> None:
+    """The shortcuts taken for speed answer as the full computations they stand for."""
+    from newsx.extract import people as p  # the helpers are private: tested through the module
+    from newsx.extract.names import lexicon
+
+    lex = lexicon()
+
+    def head_leads_in_full(phrase: str) -> bool:
+        words = phrase.split()
+        lead = 0
+        while lead < len(words) and words[lead].lower() in ("the", "and"):
+            lead += 1
+        return any(p._head_word(w, lex) for w in words[lead:lead + 4])
+
+    phrases = [
+        "the and the and the minister of roads and bridges in the northern provinces",
+        "the and the and minister of roads and bridges in the northern provinces today",
+        "the the the the the the the the the the minister",
+        "the rice and maize grow well near the river bank in every single province",
+        "deputy minister",
+        "",
+    ]
+    assert [p._head_leads(ph, lex) for ph in phrases] == [True, True, True, False, True, False]
+    assert [p._head_leads(ph, lex) for ph in phrases] == [head_leads_in_full(ph) for ph in phrases]
+    # Title Case lines: a comma and two lowercase words among the first ones is a quick no.
+    assert p._title_case("Minister Says Roads, Bridges And Ports Will Open Soon") is True
+    assert p._title_case("Minister says roads, bridges and ports will open soon") is False
+    assert p._title_case("Minister Says Roads Bridges And Ports Will open Soon") is True
+
+
+def test_lone_name_on_a_line_is_no_evidence_but_a_name_in_a_sentence_is() -> None:
+    text = ("Ministry news\n\nNguyen Van Hung\n\nThe ministry said on Monday that the new bridge would "
+            "open in May. Farmer Le Thi Mai Anh said the road was better.")
+    assert names(text) == ["Le Thi Mai Anh"]
