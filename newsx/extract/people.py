@@ -38,6 +38,11 @@ _CONTRACTION = re.compile(r"(?:n['’]t|['’](?:ll|re|ve|d|m))$", re.I)
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
 
+def _unpossessed(word: str) -> str:
+    """The word without a possessive ending (every one holds an apostrophe: tested first)."""
+    return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
+
+
 _BYLINE = re.compile(
     r"\n[ \t\u00a0|*_-]{0,4}(?:[Bb]y|BY|(?:[Tt]ranslated|[Rr]eporting|[Rr]eported|[Ww]ritten|[Ee]dited|"
     r"[Cc]ompiled|[Ss]tory|[Tt]ext|[Ww]ords|[Aa]dditional reporting|[Ee]diting) [Bb]y)[ \t\u00a0:]{1,3}"
@@ -155,7 +160,7 @@ def _classify_word(word: str, lex: Lexicon) -> tuple[str, str]:
         if any(x in lex.place or x in lex.title_modifier or x in lex.org_word for x in (k, k + ".")):
             return _OTHER, k  # U.N., U.S.
         return _INIT, k  # J., J.K.
-    unpossessed = _POSSESSIVE.sub("", bare) if "'" in bare or "’" in bare else bare
+    unpossessed = _unpossessed(bare)
     k = fold(unpossessed)
     if not k or k in lex.stops or ("-" in k and _is_head(k, lex)):  # see ``_rejected``
         return _OTHER, k
@@ -352,7 +357,7 @@ def _word_info(w: str, lex: Lexicon) -> tuple:
     if got is None:
         if len(_WORD_INFO) > 2_000:
             _WORD_INFO.clear()
-        k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
+        k = fold(_unpossessed(w.rstrip(".")))
         head = _is_head(k, lex)
         hon = "male" if k in lex.honorific_male else "female" if k in lex.honorific_female else None
         bare = fold(w[:-1]) if w.endswith(".") else ""
@@ -510,7 +515,7 @@ def _head_word(w: str, lex: Lexicon) -> bool:
     if got is None:
         if len(_HEAD_WORD) > 4_000:
             _HEAD_WORD.clear()
-        got = _HEAD_WORD[w] = _is_head(fold(_POSSESSIVE.sub("", w.rstrip("."))), lex)
+        got = _HEAD_WORD[w] = _is_head(fold(_unpossessed(w.rstrip("."))), lex)
     return got
 
 
@@ -949,7 +954,7 @@ def _bare_end(word: str) -> tuple[str, str]:
     if got is None:
         if len(_BARE) > 4_000:
             _BARE.clear()
-        bare = _POSSESSIVE.sub("", word)
+        bare = _unpossessed(word)
         if bare.endswith(".") and not _INITIAL.fullmatch(bare):
             bare = bare[:-1]
         got = _BARE[word] = (bare, fold(bare).rstrip("."))
@@ -1299,8 +1304,13 @@ def _add(people: list[_Pending], index: dict[tuple[str, ...], list[int]], keys: 
          lex: Lexicon) -> None:
     gender, aliases = _naming(keys)
     people.append(_Pending(keys, gender=gender))
+    i = len(people) - 1
     for alias in aliases:
-        index.setdefault(alias, []).append(len(people) - 1)
+        found = index.get(alias)
+        if found is None:
+            index[alias] = [i]
+        else:
+            found.append(i)
 
 
 def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
