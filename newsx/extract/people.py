@@ -1096,7 +1096,8 @@ def _evidence(occ: _Occ, story: _Story) -> int:
     _context(occ, story)
     text, lex = story.text, story.lex
     score = -5 if occ.org_near else 0
-    m = _ORG_AFTER.match(text, occ.end)
+    after = text[occ.end:occ.end + 1]  # both patterns below need a space or a letter first
+    m = _ORG_AFTER.match(text, occ.end) if after in (" ", "\u00a0") else None
     if m and not occ.possessive and (m.group(1) in lex.org_word or m.group(1) in lex.place):
         score -= 5  # Thai Binh province, Nong Thon Ngay Nay newspaper
     if occ.after_prep:
@@ -1105,7 +1106,7 @@ def _evidence(occ: _Occ, story: _Story) -> int:
     else:
         score += 3 * occ.titled
     score += 3 * occ.appositive
-    if not occ.possessive:
+    if not occ.possessive and (after in (" ", "\u00a0") or "A" <= after <= "z"):
         m = _AFTER_WORD.match(text, occ.end)
         if m:
             k = m.group(1).lower()
@@ -1210,12 +1211,13 @@ def _titled(occ: _Occ, story: _Story) -> bool:
     start, end = occ.start, occ.end
     pw = occ.prev = _prev_word(text, start)
     comma = text.startswith(",", end) or text.startswith(" ,", end)
-    if not (pw and _cue(pw, lex)[1]) and not comma:
+    cue = _cue(pw, lex) if pw else (False, False)
+    if not cue[1] and not comma:
         return False
     # What ``_context`` would set, without the rest of it (most single names are not people:
     # their context is not read again): an honorific or title head as the last word before...
     titled = False
-    if pw not in _PREPOSITIONS and pw and _cue(pw, lex)[0]:
+    if pw not in _PREPOSITIONS and cue[0]:
         words = _title_words(text, start)
         if words:
             w = words[-1]
