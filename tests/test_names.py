@@ -1,4 +1,4 @@
-"""The data-file readers of ``newsx.extract.names``: the fast paths give what the plain
+"""The data-file reader of ``newsx.extract.names``: the fast path gives what the plain
 per-line reading gives."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from newsx.extract.names import _lines_of, _pairs
+from newsx.extract.names import _lines_of
 
 
 def _plain_lines(text: str) -> list[str]:
@@ -27,22 +27,3 @@ def test_lines_are_the_non_blank_non_comment_lines(text: str) -> None:
 def test_data_files_read_as_plain_lines(name: str) -> None:
     text = resources.files("newsx.data").joinpath(name).read_text(encoding="utf-8")
     assert _lines_of(text) == _plain_lines(text)
-
-
-def _plain_pairs(lines: list[str]) -> dict[str, str] | str:
-    try:
-        return dict(line.split("\t", 1) for line in lines)
-    except ValueError:
-        return "error"
-
-
-@pytest.mark.parametrize("lines", [
-    [], ["ann\tf"], ["ann\tf", "bob\tm"], ["ann\tf\textra", "bob"], ["ann\t", "\tm"],
-    ["ann\tf", "bob"], ["ann", "bob\tm\tx"], ["ann\tf", "ann\tm"],
-])
-def test_pairs_split_at_the_first_tab(lines: list[str]) -> None:
-    try:
-        got: dict[str, str] | str = _pairs(lines)
-    except ValueError:
-        got = "error"
-    assert got == _plain_pairs(lines)

@@ -7,7 +7,6 @@ each list comes from.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, fields
 from functools import lru_cache
@@ -46,19 +45,6 @@ def _lines_of(text: str) -> list[str]:
     if "" in body or "\n#" in "\n" + "\n".join(body):
         return [ln for ln in body if ln and ln[0] != "#"]
     return body
-
-
-_ONE_TAB_LINES = re.compile(r"[^\t\n]*\t[^\t\n]*(?:\n[^\t\n]*\t[^\t\n]*)*")
-
-
-def _pairs(lines: list[str]) -> dict[str, str]:
-    """``dict(line.split("\t", 1) for line in lines)``, cut at C speed when every line holds
-    exactly one tab (as the data files do)."""
-    joined = "\n".join(lines)
-    if not lines or not _ONE_TAB_LINES.fullmatch(joined):
-        return dict(line.split("\t", 1) for line in lines)
-    parts = joined.replace("\t", "\n").split("\n")
-    return dict(zip(parts[0::2], parts[1::2], strict=True))
 
 
 @dataclass(frozen=True)
@@ -104,7 +90,7 @@ def lexicon() -> Lexicon:
         else:
             sections[current].add(fold(line))
     # The three large lists are stored folded already: no per-entry work at load time.
-    first = _pairs(_data_lines("first_names.tsv"))
+    first = dict(line.split("\t", 1) for line in _data_lines("first_names.tsv"))
     surnames = _data_lines("surnames.txt")
     ranks = dict(zip(surnames, range(1, len(surnames) + 1), strict=True))  # a repeat keeps its last rank
     english = frozenset(_data_lines("english_words.txt"))
