@@ -973,18 +973,23 @@ def _name_segments(words: list[str], keys: list[str], starts: list[int], run: st
         last = i
         while last + 1 < n and not _ends_segment(words[last]):
             last += 1
-        bare_last, last_key = _bare_end(words[last])
-        start = starts[i]
-        end = starts[last] + len(bare_last)
-        seg_keys = (*[k.rstrip(".") for k in keys[i:last]], last_key)
-        if len(seg_keys) > 2 and seg_keys[-1] in _SUFFIXES:
-            seg_keys = seg_keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
+        start, end, seg_keys = _segment_span(words, keys, starts, i, last)
         j = last + 1
         near_org = (j < n and (keys[j] in org or keys[j] in lex.place)) \
             or (i > 0 and keys[i - 1] in org and not _is_head(keys[i - 1], lex))
         out.append((start, end, run[start:end], seg_keys, end < starts[last] + len(words[last]), near_org))
         i = j
     return tuple(out)
+
+
+def _segment_span(words: list[str], keys: list[str], starts: list[int], i: int,
+                  last: int) -> tuple[int, int, tuple[str, ...]]:
+    """The start, end (a possessive cut off) and keys of the segment of tokens ``i..last``."""
+    bare_last, last_key = _bare_end(words[last])
+    seg_keys = (*[k.rstrip(".") for k in keys[i:last]], last_key)
+    if len(seg_keys) > 2 and seg_keys[-1] in _SUFFIXES:
+        seg_keys = seg_keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
+    return starts[i], starts[last] + len(bare_last), seg_keys
 
 
 def _run_segments(words: list[str], cls: list[str], keys: list[str], starts: list[int], run: str,
@@ -1000,12 +1005,7 @@ def _run_segments(words: list[str], cls: list[str], keys: list[str], starts: lis
         else:
             continue  # initials only
         last = j - 1
-        bare_last, last_key = _bare_end(words[last])
-        start = starts[i]
-        end = starts[last] + len(bare_last)
-        seg_keys = (*[k.rstrip(".") for k in keys[i:last]], last_key)
-        if len(seg_keys) > 2 and seg_keys[-1] in _SUFFIXES:
-            seg_keys = seg_keys[:-1]  # Harry B. Harris Jr.: the same person as Harry B. Harris
+        start, end, seg_keys = _segment_span(words, keys, starts, i, last)
         after_org = False
         for t in range(j, n):  # Sandy Hook Elementary School, Huong Sen Group JSC
             k = keys[t]
