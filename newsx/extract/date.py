@@ -301,8 +301,9 @@ def _dated_dateline(doc: Document) -> Found | None:
     return None
 
 
-def _has_copyright(text: str) -> bool:
-    """Whether ``COPYRIGHT_YEAR`` can match: its opening words are there."""
+def has_copyright_mark(text: str) -> bool:
+    """Whether ``text`` holds a copyright mark (``©``, ``(c)``, ``Copyright``): every match of
+    ``COPYRIGHT_YEAR`` and of the outlet's copyright credit starts with one."""
     return "©" in text or "(c)" in text or "Copyright" in text
 
 
@@ -315,7 +316,7 @@ def _dateline(doc: Document) -> Found | None:
         m = DATELINE_RE.match(doc.text, para.start, para.end)
         if not m:
             continue
-        copyrights = COPYRIGHT_YEAR.finditer(doc.text) if _has_copyright(doc.text) else ()
+        copyrights = COPYRIGHT_YEAR.finditer(doc.text) if has_copyright_mark(doc.text) else ()
         years = [int(c.group("y")) for c in copyrights]
         if not years:
             return None

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 from newsx.document import Document, Span
-from newsx.extract.date import post_lines
+from newsx.extract.date import has_copyright_mark, post_lines
 from newsx.model import Outlet
 
 _HEAD_PARAS = 30
@@ -255,10 +255,8 @@ def _labelled(doc: Document, para: Span, marks: bool = True) -> tuple[Span, Outl
                 at = text.find(part, para.start, opening)
                 s = at if at >= 0 else para.start - 1
                 return Span(s, s + len(part), "outlet", found), found
-    has_copyright = marks and (text.find("©", para.start, opening) >= 0
-                               or text.find("(c)", para.start, opening) >= 0
-                               or text.find("Copyright", para.start, opening) >= 0)
-    m = _COPYRIGHT.search(text, para.start, opening) if has_copyright else None
+    has_mark = marks and has_copyright_mark(text[para.start:opening])
+    m = _COPYRIGHT.search(text, para.start, opening) if has_mark else None
     if m:
         name = _YEAR_TAIL.sub("", _STOP_TAIL.sub("", m.group("name")))
         found = _resolve_prefix(name)
@@ -330,7 +328,7 @@ def _story_opening(doc: Document) -> list[Span]:
     """The story's first two paragraphs, where a "…, X reports." credit stands."""
     out: list[Span] = []
     for para in doc.paragraphs[:_HEAD_PARAS * 3]:
-        if para.end - para.start >= _STORY_PARA:  # _is_story_paragraph
+        if _is_story_paragraph(doc, para):
             out.append(para)
             if len(out) == 2:
                 break
@@ -380,7 +378,7 @@ def extract_outlet(doc: Document) -> Span | None:
         if hit:
             return hit[0]
     text = doc.text
-    marks = "©" in text or ("(" in text and "(c)" in text) or "Copyright" in text
+    marks = has_copyright_mark(text)
     for para in paras:
         hit = _labelled(doc, para, marks)
         if hit:
