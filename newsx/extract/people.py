@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from newsx.document import Document, Span
 from newsx.extract.names import Lexicon, fold, lexicon
@@ -123,6 +124,15 @@ def _rejected(k: str, lex: Lexicon) -> bool:
 _CLASS_CACHE: dict[str, tuple[str, str]] = {}
 _CLASS_OLD: dict[str, tuple[str, str]] = {}
 _GENERATION = 4_000
+
+
+def _keep(cache: dict, cap: int, key: Any, value: Any) -> Any:
+    """Store ``value`` under ``key`` and return it, first emptying ``cache`` if it has
+    passed ``cap`` entries (the store of every capped cache below but the two aged ones)."""
+    if len(cache) > cap:
+        cache.clear()
+    cache[key] = value
+    return value
 
 
 def _age(cache: dict, old: dict) -> None:
@@ -258,11 +268,9 @@ def _cue(word: str, lex: Lexicon) -> tuple[bool, bool]:
     ``said Tran Van An``, ``and Lacroix``: nothing to collect."""
     got = _CUES.get(word)
     if got is None:
-        if len(_CUES) > 2_000:
-            _CUES.clear()
         k = fold(word.rstrip("."))
         titled = word[0].isupper() or _is_head(k, lex) or k in lex.title_modifier
-        got = _CUES[word] = (titled or _POSSESSIVE.search(word) is not None, titled)
+        got = _keep(_CUES, 2_000, word, (titled or _POSSESSIVE.search(word) is not None, titled))
     return got
 
 
@@ -275,10 +283,8 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[tuple[str, ...],
     words = _title_words(text, start)
     got = _WALKED.get(words)
     if got is None:
-        if len(_WALKED) > 1_000:
-            _WALKED.clear()
         titles, gender, adjacent = _title_walk(words, lex)
-        got = _WALKED[words] = (tuple(titles), gender, adjacent)
+        got = _keep(_WALKED, 1_000, words, (tuple(titles), gender, adjacent))
     return got
 
 
@@ -355,17 +361,16 @@ def _word_info(w: str, lex: Lexicon) -> tuple:
     sentence) of one word, cached: the title walk asks these for the same words again and again."""
     got = _WORD_INFO.get(w)
     if got is None:
-        if len(_WORD_INFO) > 2_000:
-            _WORD_INFO.clear()
         k = fold(_unpossessed(w.rstrip(".")))
         head = _is_head(k, lex)
         hon = "male" if k in lex.honorific_male else "female" if k in lex.honorific_female else None
         bare = fold(w[:-1]) if w.endswith(".") else ""
         dotted_end = bool(bare) and not _INITIAL.fullmatch(w) and bare not in lex.honorific_title \
             and bare not in lex.honorific_male and bare not in lex.honorific_female
-        got = _WORD_INFO[w] = (k, head, head or k in lex.title_modifier, hon, k in lex.stop_word,
-                               _classify(w, lex)[0] if w[:1].isupper() else _PART,
-                               bool(_POSSESSIVE.search(w)) and w[:1].isalpha(), dotted_end)
+        info = (k, head, head or k in lex.title_modifier, hon, k in lex.stop_word,
+                _classify(w, lex)[0] if w[:1].isupper() else _PART,
+                bool(_POSSESSIVE.search(w)) and w[:1].isalpha(), dotted_end)
+        got = _keep(_WORD_INFO, 2_000, w, info)
     return got
 
 
@@ -377,9 +382,7 @@ def _finish_title(taken: list[str], lex: Lexicon) -> list[str]:
     key = tuple(taken)
     got = _FINISHED.get(key)
     if got is None:
-        if len(_FINISHED) > 1_000:
-            _FINISHED.clear()
-        got = _FINISHED[key] = tuple(_finish_titles(taken, lex))
+        got = _keep(_FINISHED, 1_000, key, tuple(_finish_titles(taken, lex)))
     return list(got)
 
 
@@ -513,9 +516,7 @@ def _head_word(w: str, lex: Lexicon) -> bool:
     """Whether a word as written is a title head (trailing dots and possessive aside), cached."""
     got = _HEAD_WORD.get(w)
     if got is None:
-        if len(_HEAD_WORD) > 4_000:
-            _HEAD_WORD.clear()
-        got = _HEAD_WORD[w] = _is_head(fold(_unpossessed(w.rstrip("."))), lex)
+        got = _keep(_HEAD_WORD, 4_000, w, _is_head(fold(_unpossessed(w.rstrip("."))), lex))
     return got
 
 
@@ -888,9 +889,7 @@ def _contextual_parse(word: str, lex: Lexicon, text: str, rs: int) -> _Parse:
     key = (word, *_around(text, rs, lex))
     got = _AROUND_CACHE.get(key)
     if got is None:
-        if len(_AROUND_CACHE) > 1_000:
-            _AROUND_CACHE.clear()
-        got = _AROUND_CACHE[key] = _parse_run(word, lex, key[1:])
+        got = _keep(_AROUND_CACHE, 1_000, key, _parse_run(word, lex, key[1:]))
     return got
 
 
@@ -952,12 +951,10 @@ def _bare_end(word: str) -> tuple[str, str]:
     key), cached."""
     got = _BARE.get(word)
     if got is None:
-        if len(_BARE) > 4_000:
-            _BARE.clear()
         bare = _unpossessed(word)
         if bare.endswith(".") and not _INITIAL.fullmatch(bare):
             bare = bare[:-1]
-        got = _BARE[word] = (bare, fold(bare).rstrip("."))
+        got = _keep(_BARE, 4_000, word, (bare, fold(bare).rstrip(".")))
     return got
 
 
