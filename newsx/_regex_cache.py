@@ -12,10 +12,11 @@ Why this cannot change a result:
 - an entry is written only after the pattern rebuilt from it compared equal to the one
   ``re.compile`` built in this process (``==`` compares the text, the flags and the whole
   compiled code; the group names are compared too);
-- the file is tied to the Python build (``sys.version``, ``_sre.MAGIC``) and to newsx's
-  sources (the size and time of every module): after any change it is ignored and
-  rewritten; so is a file that does not read back whole (a CRC-32 of its entries) or that
-  ``_sre`` refuses (it checks the code it is given);
+- an entry is keyed by the pattern's text and flags, and the file is tied to the Python
+  build (``sys.version``, ``_sre.MAGIC``, the size and time of ``re``'s compiler files):
+  an edited pattern is a new key, compiled as usual and then added; a file from another
+  build, a file that does not read back whole (a CRC-32 of its entries) and one that
+  ``_sre`` refuses (it checks the code it is given) are ignored and rewritten;
 - it is written to a temporary file and renamed, so a reader never sees half a file; when
   the directory cannot be written the run goes on without it;
 - ``NEWSX_NO_CACHE=1`` turns it off. It uses CPython's private ``re`` internals
@@ -40,6 +41,9 @@ except ImportError:  # Python 3.10: the internals have other names; no cache
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _Key = tuple[type, "str | bytes", int]
 _loaded: set[_Key] = set()  # the keys the file held (or was written with) in this process
+# Entries are pure functions of their key, so an edited pattern only adds one; the file
+# starts over when it would pass this size (a run compiles about 130).
+_MAX_ENTRIES = 400
 
 
 def enabled() -> bool:
@@ -54,53 +58,62 @@ def cache_path() -> str:
 
 
 def _stamp() -> str:
-    """What the entries depend on besides their text: the Python build and newsx's sources
-    (a pattern built from several module constants changes with them)."""
-    files = []
-    for folder in (_PACKAGE, os.path.join(_PACKAGE, "extract")):
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.endswith(".py"):
-                    st = entry.stat()
-                    files.append((entry.name, st.st_size, st.st_mtime_ns))
-    return repr((sys.version, _sre.MAGIC, sys.maxunicode, _PACKAGE, sorted(files)))
+    """What an entry depends on besides its text and flags: the Python build (and its
+    ``re`` compiler's files, in case they are patched in place)."""
+    stats = [(st.st_size, st.st_mtime_ns) for st in map(os.stat, (_compiler.__file__, _parser.__file__))]
+    return repr((sys.version, _sre.MAGIC, sys.maxunicode, stats))
 
 
-def load() -> None:
-    """Put the cached patterns into ``re``'s cache (nothing when there is no valid file)."""
-    if not enabled():
-        return
+def _read_entries() -> list[tuple] | None:
+    """The file's entries, or None when it is missing, damaged or from another build."""
     try:
         with open(cache_path(), "rb") as f:
             stamp, crc, payload = marshal.loads(f.read())
         if stamp != _stamp() or zlib.crc32(payload) != crc:
-            return
-        built = {(type(pattern), pattern, flags): _sre.compile(pattern, *args)
-                 for pattern, flags, args in marshal.loads(payload)}
+            return None
+        return marshal.loads(payload)
     except Exception:  # noqa: BLE001 - missing, damaged or foreign: compile as usual
+        return None
+
+
+def load() -> None:
+    """Put the cached patterns into ``re``'s cache (nothing when there is no valid file)."""
+    if not enabled() or (entries := _read_entries()) is None:
+        return
+    try:
+        built = {(type(pattern), pattern, flags): _sre.compile(pattern, *args)
+                 for pattern, flags, args in entries}
+    except Exception:  # noqa: BLE001 - code that _sre refuses: the file is damaged
         return
     re._cache.update(built)
     _loaded.update(built)
 
 
 def save() -> None:
-    """Write the patterns in ``re``'s cache when the file lacks some (called after the
-    warm-up, which compiles all the common ones)."""
+    """Add the patterns compiled in this process to the file (called after the warm-up,
+    which compiles all the common ones). Nothing to do when the file gave them all."""
     if not enabled():
         return
     current = {k: v for k, v in list(re._cache.items())
                if isinstance(v, re.Pattern) and len(k) == 3 and k[0] in (str, bytes)}
-    if current.keys() <= _loaded:
+    new = [key for key in current if key not in _loaded]
+    if not new:
         return
+    entries = {}
+    if len(_loaded) + len(new) <= _MAX_ENTRIES:  # else start over: patterns edited away go
+        for pattern, flags, args in _read_entries() or ():
+            if (key := (type(pattern), pattern, flags)) in _loaded:  # entries known good
+                entries[key] = (pattern, flags, args)
     try:
-        entries = [entry for key, compiled in current.items()
-                   if (entry := _entry(key, compiled)) is not None]
-        payload = marshal.dumps(entries)
+        for key in new:
+            if (entry := _entry(key, current[key])) is not None:
+                entries[key] = entry
+        payload = marshal.dumps(list(entries.values()))
         blob = marshal.dumps((_stamp(), zlib.crc32(payload), payload))
     except Exception:  # noqa: BLE001 - re's internals are not what this module expects
         return
     if _write(cache_path(), blob):
-        _loaded.update(current)
+        _loaded.update(new)
 
 
 def _entry(key: _Key, compiled: re.Pattern) -> tuple | None:

@@ -164,3 +164,29 @@ def test_cli_output_same_with_and_without_the_cache(tmp_path: Path) -> None:
     loaded = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True,
                             check=True, cwd=Path(__file__).resolve().parent.parent).stdout
     assert loaded.strip() == "True"
+
+
+def _file_keys() -> set[tuple]:
+    return {(type(p), p, f) for p, f, _args in cache._read_entries() or ()}
+
+
+def test_a_new_pattern_is_added_to_the_file(tmp_cache: Path) -> None:
+    _save_test_patterns()
+    _forget_test_patterns()
+    cache.load()
+    extra = r"(?P<word>[“‘][\w’]{1,9}[”’]) added-test-only"
+    re.compile(extra)
+    cache.save()
+    assert _file_keys() >= set(_keys()) | {(str, extra, 0)}
+
+
+def test_the_file_starts_over_past_its_size(tmp_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _save_test_patterns()
+    _forget_test_patterns()
+    cache.load()
+    monkeypatch.setattr(cache, "_MAX_ENTRIES", len(cache._loaded))
+    extra = r"[…‹›] start-over-test-only"
+    re.compile(extra)
+    cache.save()
+    assert (str, extra, 0) in _file_keys()
+    assert not set(_keys()) & _file_keys()  # the loaded entries were dropped
