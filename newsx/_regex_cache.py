@@ -47,12 +47,17 @@ _MAX_ENTRIES = 400
 
 
 def enabled() -> bool:
-    return _sre is not None and not os.environ.get("NEWSX_NO_CACHE")
+    return _sre is not None and not os.environ.get("NEWSX_NO_CACHE") and cache_path() is not None
 
 
-def cache_path() -> str:
-    """The cache file: one per Python build and newsx installation (worktree)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+def cache_path() -> str | None:
+    """The cache file: one per Python build and newsx installation (worktree); None when
+    there is no absolute cache directory (no home directory)."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):  # unset, or relative (which the XDG rules say to ignore)
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+        if not os.path.isabs(base):
+            return None
     tag = f"{sys.implementation.cache_tag}-{zlib.crc32(_PACKAGE.encode()):08x}"
     return os.path.join(base, "newsx", f"regex-{tag}.marshal")
 

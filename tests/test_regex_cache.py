@@ -190,3 +190,19 @@ def test_the_file_starts_over_past_its_size(tmp_cache: Path, monkeypatch: pytest
     cache.save()
     assert (str, extra, 0) in _file_keys()
     assert not set(_keys()) & _file_keys()  # the loaded entries were dropped
+
+
+def test_a_relative_xdg_cache_home_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert Path(cache.cache_path()).parent == tmp_path / ".cache" / "newsx"
+
+
+def test_no_home_directory_means_no_cache(tmp_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # "~" stays "~"
+    assert cache.cache_path() is None and not cache.enabled()
+    _save_test_patterns()  # nothing written (not even under ./~), no exception
+    assert not Path("~").exists()
+    cache.load()
+    assert not cache._loaded
