@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
+from newsx.data import read_text
 from newsx.document import Document, Span
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -52,7 +52,7 @@ _TERMINAL = frozenset("a.m p.m m etc Inc Corp Co Ltd Jr Sr al".split())
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    text = resources.files("newsx.data").joinpath("abbreviations.txt").read_text(encoding="utf-8")
+    text = read_text("abbreviations.txt")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
