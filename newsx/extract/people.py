@@ -245,15 +245,19 @@ def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
 _WORD_CHARS = "'’.-"
 
 
+# Read backwards (on the reversed text before a position): up to 3 spaces, then up to 40
+# letters, digits and ' ’ . - (``[^\W_]`` is exactly ``str.isalnum``).
+_PREV_BACK = re.compile(r"[ \u00a0]{0,3}((?:[^\W_]|['’.-]){0,40})")
+
+
 def _prev_word(text: str, start: int) -> str:
-    """The word right before ``start`` (spaces skipped; empty at punctuation or a line start)."""
-    j = start
-    while j > 0 and start - j < 3 and text[j - 1] in " \u00a0":
-        j -= 1
-    i = j
-    while i > 0 and j - i < 40 and (text[i - 1].isalnum() or text[i - 1] in _WORD_CHARS):
-        i -= 1
-    return text[i:j]
+    """The word right before ``start`` (up to 3 spaces skipped; empty at punctuation or a line
+    start). One regex match on the reversed 43 characters before it: a character loop in
+    Python cost more than anything else in people extraction."""
+    if start <= 0:
+        return ""
+    back = text[start - 1:start - 44:-1] if start >= 44 else text[start - 1::-1]
+    return _PREV_BACK.match(back).group(1)[::-1]  # always matches (every part may be empty)
 
 
 # Where a title phrase before a name stops, searched in the reversed window (" - " reads the same).
