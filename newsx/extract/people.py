@@ -26,10 +26,14 @@ from newsx.model import Person
 _UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper()) + "".join(
     chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
 _UP = f"[{re.escape(_UPPER)}]"
-_PARTICLES = ("de|da|das|do|dos|du|del|della|der|den|di|la|le|van|von|ter|ten|bin|binti|bint|ibn|"
-              "al|el|ben|abu")
-# Each alternative starts with a capital, so the scanner can skip ahead by character class.
-_CAPW = rf"{_UP}(?:\.(?:{_UP}\.){{0,3}}(?!\w)|(?:[\w'’-]{{0,40}}[^\W_])?\.?)"
+# de da das do dos du del della der den di la le van von ter ten bin binti bint ibn al el ben
+# abu, grouped by first letter (an alternation of 25 words costs 25 tests at every word).
+_PARTICLES = "d(?:e[lnr]?|ella|as?|os?|u|i)|l[ae]|v[ao]n|te[rn]|bin(?:ti|t)?|ibn|[ae]l|ben|abu"
+# A capitalised word (at most 42 characters, ending in a letter or digit, maybe a dot) or
+# initials. Each alternative starts with a capital, so the scanner can skip ahead by character
+# class; the lookbehind (the last character read is a letter or digit: the capital itself at
+# least) does what an optional group ``(?:[\w'’-]{0,40}[^\W_])?`` did, without its backtracking.
+_CAPW = rf"{_UP}(?:\.(?:{_UP}\.){{0,3}}(?!\w)|[\w'’-]{{0,41}}(?<=[^\W_])\.?)"
 _SEP = r"[ \u00a0]{1,3}"
 _ALW = rf"(?:al|el)-{_UP}[\w'’-]{{0,30}}"
 _RUN = re.compile(rf"{_CAPW}(?:{_SEP}(?:(?:{_PARTICLES}){_SEP}){{0,2}}(?:{_CAPW}|{_ALW})){{0,12}}")
