@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import os
 
-from newsx.batch import extract_many, extract_text
-from newsx.model import Article, Failure, Outlet, Person, Quote
-from newsx.read import UnreadableInput, read_path
+from newsx import _regex_cache
+
+_regex_cache.load()  # before the modules below compile their patterns
+
+from newsx.batch import extract_many, extract_text  # noqa: E402
+from newsx.model import Article, Failure, Outlet, Person, Quote  # noqa: E402
+from newsx.read import UnreadableInput, read_path  # noqa: E402
 
 __version__ = "0.1.0"
 

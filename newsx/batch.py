@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from newsx import _regex_cache
 from newsx.assemble import assemble
 from newsx.document import Document
 from newsx.model import Article, Failure, Rendered
@@ -222,8 +223,10 @@ _WARM_UP_TEXT = (
 
 
 def warm_up() -> None:
-    """Load every extractor's data (lexicons, compiled patterns) by running one tiny article."""
+    """Load every extractor's data (lexicons, compiled patterns) by running one tiny article;
+    keep the compiled patterns for the next process (``newsx._regex_cache``)."""
     extract_text(_WARM_UP_TEXT, "warm-up")
+    _regex_cache.save()
 
 
 def _settle() -> None:

@@ -7,6 +7,8 @@ from importlib import resources
 
 import pytest
 
+from newsx.data import read_text
+from newsx.extract import names
 from newsx.extract.names import _lines_of
 
 
@@ -17,6 +19,7 @@ def _plain_lines(text: str) -> list[str]:
 @pytest.mark.parametrize("text", [
     "", "\n", "#only a header\n", "#h\n#h2\nalpha\nbeta\n", "#h\nalpha\n\nbeta\n",
     "#h\nalpha\n#late comment\nbeta", "alpha", "alpha\nbeta", "#h\n\n", " #not a comment\nx\n",
+    "#h\nalpha\n\n", "#h\nalpha\n\n\n", "#h", "\n\nalpha", "#h\n#h2", "#h\n#h2\n", "alpha\n#c",
 ])
 def test_lines_are_the_non_blank_non_comment_lines(text: str) -> None:
     assert _lines_of(text) == _plain_lines(text)
@@ -27,3 +30,50 @@ def test_lines_are_the_non_blank_non_comment_lines(text: str) -> None:
 def test_data_files_read_as_plain_lines(name: str) -> None:
     text = resources.files("newsx.data").joinpath(name).read_text(encoding="utf-8")
     assert _lines_of(text) == _plain_lines(text)
+
+
+def _plain_pairs(text: str) -> dict[str, str]:
+    return dict(line.split("\t", 1) for line in _plain_lines(text))
+
+
+@pytest.mark.parametrize("text", [
+    "#h\nanna\tf\nbo\tu\nivan\tm\n", "#h\n#h2\nanna\tf\n\nivan\tm", "anna\tf\nanna\tm\n", "#h\n",
+    "#h\nanna\tf\n#late comment\nivan\tm\n",
+])
+def test_pairs_are_the_plain_split_pairs(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(names, "read_text", lambda name: text)
+    assert names._pairs("fixture.tsv") == _plain_pairs(text)
+
+
+def test_pairs_exact_entries(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(names, "read_text", lambda name: "# header\nanna\tf\nbo\tu\nivan\tm\n")
+    pairs = names._pairs("fixture.tsv")
+    assert pairs == {"anna": "f", "bo": "u", "ivan": "m"}
+    assert list(pairs) == ["anna", "bo", "ivan"]  # file order
+
+
+@pytest.mark.parametrize("text", ["anna\tf\nivan\n", "anna\tf\tx\nivan\tm\n", "anna\n"])
+def test_pairs_refuse_a_line_without_one_tab(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(names, "read_text", lambda name: text)
+    with pytest.raises(ValueError):
+        names._pairs("fixture.tsv")
+
+
+def test_first_names_file_has_one_tab_a_line() -> None:
+    """``_pairs`` counts tabs and lines only: a line without a tab and another with two
+    would pass that count, so the shipped file is checked line by line here."""
+    text = read_text("first_names.tsv")
+    assert all(line.count("\t") == 1 for line in _plain_lines(text))
+    assert names._pairs("first_names.tsv") == _plain_pairs(text)
+
+
+def test_lexicon_lists_as_the_plain_reading() -> None:
+    lex = names.lexicon()
+    first = _plain_pairs(read_text("first_names.tsv"))
+    for word in lex.stop_word:
+        first.pop(word, None)
+    assert lex.first_names == first
+    surnames = _plain_lines(read_text("surnames.txt"))
+    assert lex.surname_rank == {s: i + 1 for i, s in enumerate(surnames)}
+    assert lex.english == frozenset(_plain_lines(read_text("english_words.txt")))
+    assert lex.proper == frozenset(_plain_lines(read_text("english_proper.txt")))

@@ -297,3 +297,16 @@ def test_cue_candidates_skip_words_inside_quotations_of_three_words() -> None:
     quotes = scan_quotes(text, Span(0, len(text)))
     assert [tk.lows[k] for k in _cue_candidates(tk, quotes)] == ["said", "said", "added"]
     assert [tk.starts[k] for k in _cue_candidates(tk, quotes)] == [3, 39, 49]
+
+
+def test_attribution_in_the_sentence_after_a_quotation_without_a_cue() -> None:
+    # the quotation is a sentence of its own, without a cue word: its speaker is read from
+    # the next sentence, and the sentences without a cue word are not read for one
+    text = ("The sea was rough. “The ferry will not run tomorrow or on the weekend.” "
+            "The captain said it twice.")
+    assert found(text) == [
+        ("The ferry will not run tomorrow or on the weekend.", "direct", "said", "The captain", False),
+        ("it twice", "indirect", "said", "The captain", False),
+    ]
+    text = "“The ferry will not run tomorrow or on the weekend.”  The captain stayed home."
+    assert found(text) == [("The ferry will not run tomorrow or on the weekend.", "direct", None, None, True)]

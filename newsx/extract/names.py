@@ -10,7 +10,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, fields
 from functools import lru_cache
-from importlib import resources
+
+from newsx.data import read_text
 
 _EXTRA_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
                              "’": "'", "‘": "'", "ß": "ss", "æ": "ae", "œ": "oe"})
@@ -29,22 +30,52 @@ def fold(token: str) -> str:
 
 def _data_lines(name: str) -> list[str]:
     """The lines of a data file, without blank lines and ``#`` comments."""
-    return _lines_of(resources.files("newsx.data").joinpath(name).read_text(encoding="utf-8"))
+    return _lines_of(read_text(name))
+
+
+def _body(text: str) -> str:
+    """``text`` after its header of ``#`` comment lines."""
+    start = 0
+    while text.startswith("#", start):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return ""
+    return text[start:]
 
 
 def _lines_of(text: str) -> list[str]:
-    """``text``'s non-blank lines that do not start with ``#``. The data files keep their
-    comments in a header: then the rest is taken whole, with no test per line."""
-    lines = text.split("\n")
-    header = 0
-    while header < len(lines) and lines[header][:1] == "#":
-        header += 1
-    body = lines[header:]
-    if body and body[-1] == "":
-        body.pop()
-    if "" in body or "\n#" in "\n" + "\n".join(body):
-        return [ln for ln in body if ln and ln[0] != "#"]
+    """``text``'s non-blank lines that do not start with ``#``."""
+    body = _data_body(text)
+    return body.split("\n") if body else []
+
+
+def _data_body(text: str) -> str:
+    """``text``'s non-blank lines that do not start with ``#``, joined by newlines. The data
+    files keep their comments in a header: then the rest is taken whole, with no test per
+    line."""
+    body = _body(text)
+    if body.endswith("\n"):
+        body = body[:-1]
+    if body.startswith("\n") or body.endswith("\n") or "\n\n" in body or "\n#" in body:
+        return "\n".join(ln for ln in body.split("\n") if ln and ln[0] != "#")
     return body
+
+
+def _pairs(name: str) -> dict[str, str]:
+    """A data file of ``key<TAB>value`` lines as a dict (a repeated key keeps its last value).
+
+    One replace and one split cut the whole file at C speed (a split per line takes three
+    times as long); the keys are every other part. So every line must hold exactly one tab,
+    as ``first_names.tsv`` does (tests/test_names.py checks it; the counts are checked here).
+    """
+    body = _data_body(read_text(name))
+    if not body:
+        return {}
+    lines = body.count("\n") + 1
+    if body.count("\t") != lines:
+        raise ValueError(f"{name}: every line must be key<TAB>value")
+    parts = body.replace("\t", "\n").split("\n")
+    return dict(zip(parts[0::2], parts[1::2], strict=True))
 
 
 @dataclass(frozen=True)
@@ -90,7 +121,7 @@ def lexicon() -> Lexicon:
         else:
             sections[current].add(fold(line))
     # The three large lists are stored folded already: no per-entry work at load time.
-    first = dict(line.split("\t", 1) for line in _data_lines("first_names.tsv"))
+    first = _pairs("first_names.tsv")
     surnames = _data_lines("surnames.txt")
     ranks = dict(zip(surnames, range(1, len(surnames) + 1), strict=True))  # a repeat keeps its last rank
     english = frozenset(_data_lines("english_words.txt"))

@@ -20,8 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
+from newsx.data import read_text
 from newsx.document import Document, Span
 from newsx.extract.date import has_copyright_mark, post_lines
 from newsx.model import Outlet
@@ -69,51 +69,53 @@ _NOT_WORD = re.compile(r"[^\w+]+")
 
 
 def _norm(s: str) -> str:
-    s = unicodedata.normalize("NFKD", s.replace("đ", "d").replace("Đ", "D"))
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = s.replace("&", " and ")
+    """A name's key: accents, case and punctuation dropped, ``&`` read as ``and``."""
+    if not s.isascii():  # ASCII text has no accent to strip (NFKD leaves it as it is)
+        s = unicodedata.normalize("NFKD", s.replace("đ", "d").replace("Đ", "D"))
+        s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.casefold().replace("&", " and ")
     return " ".join(_NOT_WORD.sub(" ", s).split())
 
 
 @lru_cache(maxsize=1)
 def registry() -> dict[str, Outlet]:
     """Every name, abbreviation and credit form (normalised) -> its ``Outlet``."""
-    text = resources.files("newsx.data").joinpath("outlets.tsv").read_text(encoding="utf-8")
     table: dict[str, Outlet] = {}
-    for line in text.splitlines():
+    for line in read_text("outlets.tsv").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
         name = cols[0].strip()
+        display = _display(name)
         abbr = cols[1].strip() if len(cols) > 1 and cols[1].strip() else None
-        if abbr == _display(name):
+        if abbr == display:
             abbr = None
-        outlet = Outlet(_display(name), abbr)
-        forms = [name, _display(name)] + ([abbr] if abbr else [])
+        outlet = Outlet(display, abbr)
+        forms = [name, display] + ([abbr] if abbr else [])
         if len(cols) > 2:
             forms += [f.strip() for f in cols[2].split(";") if f.strip()]
-        for form in forms:
-            key = _norm(form)
-            if _is_abbreviation(form):
-                key = _CASED + form  # matched in its own case: "PA" is not "Pa."
-            table.setdefault(key, outlet)
+        for form in dict.fromkeys(forms):  # a form given twice adds nothing
+            # An abbreviation is matched in its own case: "PA" is not "Pa.".
+            table.setdefault(_CASED + form if _is_abbreviation(form) else _norm(form), outlet)
             if form.lower().startswith("the "):
                 table.setdefault(_norm(form[4:]), outlet)
     return table
 
 
 _CASED = "\x00"
+_WORD_CHARS = re.compile(r"\w+")
+_COUNTRY_TAG = re.compile(r"\s*\([^)]*\)$")
 
 
 def _is_abbreviation(form: str) -> bool:
-    """A short all-capital form (``AP``, ``PA``, ``VNA``): letters that also spell words."""
-    letters = re.sub(r"[^\w]", "", form)
-    return letters.isupper() and len(letters) <= 5 and letters == form
+    """A short all-capital form (``AP``, ``PA``, ``VNA``): letters that also spell words.
+    Only word characters (no space, dot or hyphen), at most five."""
+    return len(form) <= 5 and form.isupper() and _WORD_CHARS.fullmatch(form) is not None
 
 
 def _display(name: str) -> str:
     """The registry's name without a disambiguating ``(Country)``."""
-    return re.sub(r"\s*\([^)]*\)$", "", name)
+    return _COUNTRY_TAG.sub("", name)
 
 
 @lru_cache(maxsize=1024)

@@ -856,9 +856,9 @@ def _special() -> frozenset[str]:
     """Rejected words that context can turn into name parts: Vietnamese family names and
     syllables, first names that are also organisation or month words."""
     lex = lexicon()
-    firsts = {k for k, g in lex.first_names.items() if g in ("m", "f")}
-    return frozenset(lex.vn_surname | (firsts & (lex.org_word | lex.time_word))
-                     | {k for k in lex.time_word if len(k) <= 4})
+    # Look the few organisation and time words up among the first names, not the other way.
+    firsts = {k for k in lex.org_word | lex.time_word if lex.first_names.get(k) in ("m", "f")}
+    return frozenset(lex.vn_surname | firsts | {k for k in lex.time_word if len(k) <= 4})
 
 
 class _NeedsContext(Exception):

@@ -1089,9 +1089,10 @@ def find_attributions(doc: Document) -> list[Attribution]:
                   else _scan_readable(text, para, para_sents))
         sent_toks = LazyTokens(text, low, para_sents)
         found: list[Attribution] = []
-        for si in _cue_sentences(text, para, para_sents, runs):
+        cue_sents = _cue_sentences(text, para, para_sents, runs)
+        for si in cue_sents:
             found.extend(sentence_attributions(text, sent_toks[si], quotes))
-        direct, para_quoted = _direct(text, para, para_sents, sent_toks, quotes, prev_label,
+        direct, para_quoted = _direct(text, para, para_sents, sent_toks, cue_sents, quotes, prev_label,
                                       prev_para_quoted)
         found.extend(direct)
         if len(found) > 1:
@@ -1121,12 +1122,21 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
 
 
 def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
-            quotes: Sequence[QSpan], prev_label: tuple[Span | None, Span | None] | None,
+            cue_sents: Sequence[int], quotes: Sequence[QSpan],
+            prev_label: tuple[Span | None, Span | None] | None,
             prev_para_quoted: bool) -> tuple[list[Attribution], bool]:
+    """The direct quotations of a paragraph, and whether its last quotation runs on.
+
+    ``cue_sents`` are the sentences holding a cue word (``_cue_sentences``): an attribution
+    right after or before a quotation needs a cue in its sentence, so a sentence without
+    one is not tokenised for it."""
     if not quotes or not sents:
         return [], False
     out: list[Attribution] = []
     starts = [s.start for s in sents]
+    cued = [False] * (len(sents) + 1)  # one more: the sentence after the last has no cue
+    for si in cue_sents:
+        cued[si] = True
     last_att: tuple[Span | None, Span | None, int] | None = None  # speaker, cue, end offset
     any_quote = False
     for q in quotes:
@@ -1135,18 +1145,15 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
         si = max(0, bisect_left(starts, q.open + 1) - 1)
         if not sents:
             break
-        toks = sent_toks[si]
         speaker: Span | None = None
         cue: Span | None = None
         attributed = False
         continues = False
         # 1. after the closing mark, in the same sentence or the next (split at `.”`)
-        if q.closed and (q.words >= 4 or _ends_with_pause(text, q)):
-            ci = si
-            ti = bisect_left(toks.starts, q.close)
-            if ti >= len(toks) and si + 1 < len(sents):
-                ci, ti = si + 1, 0
-            ctoks = sent_toks[ci]
+        after = (_after_close(text, sents, sent_toks, cued, si, q.close)
+                 if q.closed and (q.words >= 4 or _ends_with_pause(text, q)) else None)
+        if after is not None:
+            ctoks, ti = after
             if ti < len(ctoks) and ctoks.starts[ti] - q.close <= 3:
                 got = _after_attribution(text, ctoks, ti, len(ctoks))
                 if got:
@@ -1155,7 +1162,8 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
                     end_off = ctoks.end(stop - 1) if stop > 0 else q.close
                     last_att = (speaker, cue, end_off)
         # 2. before the opening mark
-        if not attributed:
+        if not attributed and cued[si]:
+            toks = sent_toks[si]
             oi = bisect_left(toks.starts, q.open)
             got2 = _before_attribution(text, toks, 0, oi)
             if got2:
@@ -1200,6 +1208,26 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
     ends_open = bool(quotes) and not quotes[-1].closed and bool(out) and out[-1].text.end == quotes[-1].end
     starts_quote = bool(out) and out[0].text.start - para.start <= 2
     return out, (ends_open or starts_quote or bool(out) and prev_para_quoted and starts_quote)
+
+
+def _after_close(text: str, sents: Sequence[Span], sent_toks: LazyTokens, cued: Sequence[bool],
+                 si: int, close: int) -> tuple[Toks, int] | None:
+    """Where an attribution after a closing mark at ``close`` would start: the tokens of its
+    sentence and the index of the first token after the mark, in the mark's sentence ``si``
+    (`“…,” he said`) or, when no token of ``si`` starts after the mark, the next (split at
+    `.”`). None when that sentence has no cue word (``cued``): no attribution can stand
+    there, and a sentence without one is not tokenised to see it."""
+    if not cued[si]:
+        if not cued[si + 1]:
+            return None
+        rest = text[close:sents[si].end]
+        if not rest or rest.isspace():
+            return sent_toks[si + 1], 0  # no token of ``si`` starts after the mark
+    toks = sent_toks[si]
+    ti = bisect_left(toks.starts, close)
+    if ti >= len(toks) and si + 1 < len(sents):
+        si, ti = si + 1, 0
+    return (sent_toks[si], ti) if cued[si] else None
 
 
 def _ends_with_pause(text: str, q: QSpan) -> bool:

@@ -4,13 +4,14 @@ classes of function words used to read the words around a cue."""
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from newsx.data import read_text
 
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[str]]:
     """(single-word cue -> class, phrase cue tuple -> class, nouns after `express`)."""
-    text = resources.files("newsx.data").joinpath("cues.txt").read_text(encoding="utf-8")
+    text = read_text("cues.txt")
     words: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
     nouns: set[str] = set()

@@ -40,8 +40,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from newsx.data import read_text
 from newsx.document import Document, Span
 from newsx.model import Attribution, Person
 
@@ -83,7 +83,7 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """``newsx/data/speaker_words.tsv``, loaded once."""
-    text = resources.files("newsx.data").joinpath("speaker_words.tsv").read_text(encoding="utf-8")
+    text = read_text("speaker_words.tsv")
     classes: dict[str, dict[str, str]] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
