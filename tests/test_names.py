@@ -38,7 +38,7 @@ def _plain_pairs(text: str) -> dict[str, str]:
 
 @pytest.mark.parametrize("text", [
     "#h\nanna\tf\nbo\tu\nivan\tm\n", "#h\n#h2\nanna\tf\n\nivan\tm", "anna\tf\nanna\tm\n", "#h\n",
-    "#h\nanna\tf\n#late comment\nivan\tm\n",
+    "#h\nanna\tf\n#late comment\nivan\tm\n", "#h\nanna\tf\n\n", "\nanna\tf", "anna\tf\tx\nivan\tm\n",
 ])
 def test_pairs_are_the_plain_split_pairs(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(names, "read_text", lambda name: text)
@@ -52,11 +52,22 @@ def test_pairs_exact_entries(monkeypatch: pytest.MonkeyPatch) -> None:
     assert list(pairs) == ["anna", "bo", "ivan"]  # file order
 
 
-@pytest.mark.parametrize("text", ["anna\tf\nivan\n", "anna\tf\tx\nivan\tm\n", "anna\n"])
-def test_pairs_refuse_a_line_without_one_tab(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+@pytest.mark.parametrize("text", ["anna\tf\nivan\n", "anna\n", "#h\nivan\n\nanna\tf\n"])
+def test_pairs_refuse_a_line_without_a_tab(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(names, "read_text", lambda name: text)
     with pytest.raises(ValueError):
         names._pairs("fixture.tsv")
+
+
+@pytest.mark.parametrize("text", ["", "#h\n", "#h\n\n\n"])
+def test_pairs_of_a_file_without_entries(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(names, "read_text", lambda name: text)
+    assert names._pairs("fixture.tsv") == {}
+
+
+def test_pairs_keep_a_second_tab_in_the_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(names, "read_text", lambda name: "anna\tf\tx\nivan\tm\n")
+    assert names._pairs("fixture.tsv") == {"anna": "f\tx", "ivan": "m"}
 
 
 def test_first_names_file_has_one_tab_a_line() -> None:

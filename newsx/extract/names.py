@@ -33,47 +33,42 @@ def _data_lines(name: str) -> list[str]:
     return _lines_of(read_text(name))
 
 
-def _body(text: str) -> str:
-    """``text`` after its header of ``#`` comment lines."""
+def _header_end(text: str) -> int:
+    """Where ``text``'s header of ``#`` comment lines ends."""
     start = 0
     while text.startswith("#", start):
         start = text.find("\n", start) + 1
         if start == 0:
-            return ""
-    return text[start:]
+            return len(text)
+    return start
 
 
 def _lines_of(text: str) -> list[str]:
-    """``text``'s non-blank lines that do not start with ``#``."""
-    body = _data_body(text)
-    return body.split("\n") if body else []
-
-
-def _data_body(text: str) -> str:
-    """``text``'s non-blank lines that do not start with ``#``, joined by newlines. The data
-    files keep their comments in a header: then the rest is taken whole, with no test per
-    line."""
-    body = _body(text)
-    if body.endswith("\n"):
-        body = body[:-1]
-    if body.startswith("\n") or body.endswith("\n") or "\n\n" in body or "\n#" in body:
-        return "\n".join(ln for ln in body.split("\n") if ln and ln[0] != "#")
-    return body
+    """``text``'s non-blank lines that do not start with ``#``. The data files keep their
+    comments in a header: then the rest is cut by one split, with no test per line."""
+    start = _header_end(text)
+    lines = text[start:].split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    if "" in lines or text.find("\n#", start) != -1:
+        return [ln for ln in lines if ln and ln[0] != "#"]
+    return lines
 
 
 def _pairs(name: str) -> dict[str, str]:
     """A data file of ``key<TAB>value`` lines as a dict (a repeated key keeps its last value).
 
     One replace and one split cut the whole file at C speed (a split per line takes three
-    times as long); the keys are every other part. So every line must hold exactly one tab,
-    as ``first_names.tsv`` does (tests/test_names.py checks it; the counts are checked here).
+    times as long); the keys are every other part. That needs one tab on every line, as
+    ``first_names.tsv`` has (tests/test_names.py checks it); a file with blank or comment
+    lines in its body, or with more or fewer tabs than lines, is read line by line.
     """
-    body = _data_body(read_text(name))
-    if not body:
-        return {}
+    text = read_text(name)
+    body = text[_header_end(text):].removesuffix("\n")
     lines = body.count("\n") + 1
-    if body.count("\t") != lines:
-        raise ValueError(f"{name}: every line must be key<TAB>value")
+    if (not body or body.count("\t") != lines or body.startswith("\n") or body.endswith("\n")
+            or "\n\n" in body or "\n#" in body):
+        return dict(line.split("\t", 1) for line in _lines_of(text))
     parts = body.replace("\t", "\n").split("\n")
     return dict(zip(parts[0::2], parts[1::2], strict=True))
 
