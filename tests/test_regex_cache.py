@@ -31,13 +31,15 @@ def tmp_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     """A cache directory of its own; ``re``'s cache and the loaded keys restored after."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("NEWSX_NO_CACHE", raising=False)
-    saved, loaded = dict(re._cache), set(cache._loaded)
+    saved, loaded, before = dict(re._cache), set(cache._loaded), set(cache._before)
     cache._loaded.clear()
+    cache._before.clear()
     yield tmp_path
     re._cache.clear()
     re._cache.update(saved)
-    cache._loaded.clear()
-    cache._loaded.update(loaded)
+    for kept, now in ((loaded, cache._loaded), (before, cache._before)):
+        now.clear()
+        now.update(kept)
 
 
 def _keys() -> list[tuple]:
@@ -206,3 +208,12 @@ def test_no_home_directory_means_no_cache(tmp_cache: Path, monkeypatch: pytest.M
     assert not Path("~").exists()
     cache.load()
     assert not cache._loaded
+
+
+def test_patterns_compiled_before_newsx_are_not_kept(tmp_cache: Path) -> None:
+    """Another program's patterns, compiled before newsx was imported, are its own."""
+    theirs = r"[«»] compiled-before-newsx test-only"
+    re.compile(theirs)
+    cache._before.update(re._cache)  # as load() records them at import
+    _save_test_patterns()
+    assert set(_keys()) <= _file_keys() and (str, theirs, 0) not in _file_keys()

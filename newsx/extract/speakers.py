@@ -337,6 +337,9 @@ class _Resolver:
         sentence_starts = self.sentence_starts
         quote_starts, quote_ends = self.quote_starts, self.quote_ends
         sentences, before = len(sentence_starts), 0  # sentences starting at or before pos
+        # the speaker words of the previous event, if it was an attribution, and their result
+        repeat: tuple[int, int] | None = None
+        repeat_result: str | None = None
         for pos, kind, item in events:
             while before < sentences and sentence_starts[before] <= pos:  # events are in order
                 before += 1
@@ -353,8 +356,18 @@ class _Resolver:
                 in_quote = (i >= 0 and pos < quote_ends[i]) or (i >= 1 and pos < quote_ends[i - 1]) \
                     or (i >= 2 and pos < quote_ends[i - 2])
                 state.mention(person, pos, in_quote, not possessive)
+                repeat = None
             else:
-                resolved[item] = self._resolve(found[item], pos)
+                att = found[item]
+                words = (att.speaker.start, att.speaker.end) if att.speaker is not None else None
+                if words is not None and words == repeat:
+                    # the same words again, right after (several quotes of one sentence):
+                    # resolving them would give the same result and change no state, since
+                    # the first resolution made its result the most salient choice
+                    resolved[item] = repeat_result
+                    continue
+                resolved[item] = repeat_result = self._resolve(att, pos)
+                repeat = words
         return resolved
 
     # one attribution
@@ -743,7 +756,7 @@ class _Organisations:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.cache: dict[str, list[tuple[int, str]]] = {}
+        self.acronyms: dict[str, str | None] = {}  # letters -> the name they stand for
         self.found: dict[tuple[str, ...], str | None] = {}
         self.names: dict[str, tuple[list[tuple[int, str, Sequence[str]]], dict[str, set[int]]]] = {}
         self.lowered: str | None = None  # the text lowercased, if ASCII (on first use)
@@ -828,15 +841,12 @@ class _Organisations:
         return names, by_token
 
     def _expand(self, acronym: str) -> str | None:
+        """The first name in the text whose words start with the acronym's letters."""
         letters = acronym.replace(".", "")
-        key = "acronym:" + letters
-        if key in self.cache:
-            hits = self.cache[key]
-            return hits[0][1] if hits else None
-        pattern = _acronym_pattern(letters)
-        hits = [(m.start(), m.group()) for m in pattern.finditer(self.text) if " " in m.group()]
-        self.cache[key] = hits
-        return hits[0][1] if hits else None
+        if letters not in self.acronyms:
+            self.acronyms[letters] = next(
+                (m.group() for m in _acronym_pattern(letters).finditer(self.text) if " " in m.group()), None)
+        return self.acronyms[letters]
 
 
 @lru_cache(maxsize=1024)
@@ -851,9 +861,15 @@ def _head_forms(head: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=256)
 def _acronym_pattern(letters: str) -> re.Pattern[str]:
-    """Words starting with the acronym's letters in turn (function words allowed between)."""
+    """Words starting with the acronym's letters in turn (function words allowed between).
+
+    The pattern begins with the first letter, a literal the regex engine scans for
+    quickly; the word boundary before it is checked after it, as ``(?<!\\w.)`` (no word
+    character before the letter): a leading ``\\b`` would make the engine try every
+    position of the text."""
     sep = rf"{_SP}(?:{_FUNCTION}{_SP}){{0,2}}"
-    return re.compile(r"\b" + sep.join(rf"{c}[\w'’-]{{0,30}}" for c in letters) + r"\b")
+    words = sep.join(rf"{c}[\w'’-]{{0,30}}" for c in letters)
+    return re.compile(words[0] + r"(?<!\w.)" + words[1:] + r"\b")
 
 
 @lru_cache(maxsize=256)
