@@ -14,6 +14,7 @@ from newsx.extract.quotes import (
     _word_count,
     find_attributions,
     lowercase,
+    mark_candidates,
     scan_quotes,
     tokenize,
 )
@@ -325,3 +326,19 @@ def test_attribution_in_the_sentence_after_a_quotation_without_a_cue() -> None:
     ]
     text = "“The ferry will not run tomorrow or on the weekend.”  The captain stayed home."
     assert found(text) == [("The ferry will not run tomorrow or on the weekend.", "direct", None, None, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "“Why?” asked Zoë — ‘twice’ — and «non» said ‹oui›; it’s 5″ long, don't „ja“ ‚nein‘ ‟so”.",
+    "İzmir’s mayor said: “Café prices rose?” He said 'no' and \"yes\".",
+    "No marks at all, only é, ü and — dashes…",
+])
+def test_marks_found_from_their_candidates_are_those_of_the_text(text: str) -> None:
+    candidates = mark_candidates(text)
+    assert len(candidates) == len(text)
+    para = Span(0, len(text))
+    assert [(q.open, q.close) for q in scan_quotes(text, para, candidates)] == [
+        (q.open, q.close) for q in scan_quotes(text, para)]
+    # every mark is a candidate; a candidate that is no mark is a character beyond ASCII or `?`
+    for i, c in enumerate(text):
+        assert (candidates[i] == ord('"')) == (c in "\"'?" or not c.isascii())

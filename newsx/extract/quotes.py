@@ -206,13 +206,37 @@ def _strip(text: str, start: int, end: int, chars: str = " \t\r\n\u00a0") -> tup
     return start, end
 
 
-def scan_quotes(text: str, para: Span) -> QuoteList:
-    """Pair the quotation marks of one paragraph into quoted spans, in one pass."""
+# every byte that may stand for a quotation mark in ``_ascii_bytes`` (the ASCII marks, and
+# `?`, which stands for every character beyond ASCII) becomes `"`, every other a space
+_MARK_TABLE = bytes(34 if c in b"\"'?" else 32 for c in range(256))
+_MARK_BYTE = re.compile(b'"')
+
+
+def _ascii_bytes(text: str) -> bytes:
+    """``text`` as one byte per character: itself when ASCII, else `?`."""
+    return text.encode("ascii", "replace")
+
+
+def mark_candidates(text: str, ascii_text: bytes | None = None) -> bytes:
+    """One byte per character of ``text``, `"` where a quotation mark may stand (it does or
+    the character is beyond ASCII), a space elsewhere. ``scan_quotes`` finds the marks from
+    it: a literal byte is found at ``memchr`` speed, where the class of all marks (most
+    beyond Latin-1) costs a charset lookup at every character of the text."""
+    return (ascii_text if ascii_text is not None else _ascii_bytes(text)).translate(_MARK_TABLE)
+
+
+def scan_quotes(text: str, para: Span, candidates: bytes | None = None) -> QuoteList:
+    """Pair the quotation marks of one paragraph into quoted spans, in one pass.
+    ``candidates``: the ``mark_candidates`` of the whole text, when made."""
     spans: QuoteList = QuoteList()
     opener: tuple[str, int] | None = None
     lo, hi = para.start, para.end
-    for i in map(_START, _QUOTE_MARK.finditer(text, lo, hi)):
+    marks = (_QUOTE_MARK.finditer(text, lo, hi) if candidates is None
+             else _MARK_BYTE.finditer(candidates, lo, hi))
+    for i in map(_START, marks):
         c = text[i]
+        if c not in QUOTE_CHARS:
+            continue  # a candidate beyond ASCII that is no mark
         if opener is None and c not in _OPENERS:
             continue  # a closing mark or an apostrophe with nothing open
         prev = text[i - 1] if i > lo else " "
@@ -948,11 +972,12 @@ _MAX_SENTENCE = 20_000  # characters: a longer "sentence" is not prose; it is no
 _MAX_SENTENCES_PER_PARAGRAPH = 2_000
 
 
-def _scan_readable(text: str, para: Span, sents: Sequence[Span]) -> QuoteList:
+def _scan_readable(text: str, para: Span, sents: Sequence[Span],
+                   candidates: bytes | None = None) -> QuoteList:
     """The quoted spans of a paragraph, scanned over its runs of sentences of readable
     length (a giant "sentence" is not prose: its marks are not paired)."""
     if para.end - para.start <= _MAX_SENTENCE or all(len(s) <= _MAX_SENTENCE for s in sents):
-        return scan_quotes(text, para)
+        return scan_quotes(text, para, candidates)
     out = QuoteList()
     run: Span | None = None
     for s in [*sents, None]:
@@ -960,7 +985,7 @@ def _scan_readable(text: str, para: Span, sents: Sequence[Span]) -> QuoteList:
             run = Span(run.start if run else s.start, s.end)
             continue
         if run is not None:
-            out.extend(scan_quotes(text, run))
+            out.extend(scan_quotes(text, run, candidates))
             run = None
     return out
 
@@ -1031,7 +1056,7 @@ def _letter_runs(low: str) -> bytes:
     """A lowercased text as one byte per character, every character but a-z a space
     (a non-ASCII character is encoded as `?`, then blanked): its ``split()`` gives the
     whole runs of letters a-z, at C speed."""
-    return low.encode("ascii", "replace").translate(_RUN_TABLE)
+    return _ascii_bytes(low).translate(_RUN_TABLE)
 
 
 def _has_cue_word(text: str, start: int, end: int) -> bool:
@@ -1074,7 +1099,9 @@ def find_attributions(doc: Document) -> list[Attribution]:
     """Every quoted or reported statement with its cue and speaker words, in text order."""
     text = doc.text
     low = lowercase(text)
-    runs = _letter_runs(low) if low is not None else None
+    ascii_low = _ascii_bytes(low if low is not None else text)
+    runs = ascii_low.translate(_RUN_TABLE) if low is not None else None  # the _letter_runs of low
+    candidates = mark_candidates(text, ascii_low)  # lowercasing leaves every mark as it is
     sentences = doc.sentences
     sent_starts = [s.start for s in sentences]
     out: list[Attribution] = []
@@ -1090,8 +1117,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
         if len(para_sents) < last - first:
             # not prose (a real paragraph has tens of sentences): read only its beginning
             para = Span(para.start, para_sents[-1].end, para.label)
-        quotes = (scan_quotes(text, para) if para.end - para.start <= _MAX_SENTENCE
-                  else _scan_readable(text, para, para_sents))
+        quotes = (scan_quotes(text, para, candidates) if para.end - para.start <= _MAX_SENTENCE
+                  else _scan_readable(text, para, para_sents, candidates))
         sent_toks = LazyTokens(text, low, para_sents)
         found: list[Attribution] = []
         cue_sents = _cue_sentences(text, para, para_sents, runs)
