@@ -78,3 +78,9 @@ def test_special_words_as_the_plain_formula() -> None:
     plain = (lex.vn_surname | (firsts & (lex.org_word | lex.time_word))
              | {k for k in lex.time_word if len(k) <= 4})
     assert people._special() == plain
+
+
+@pytest.mark.parametrize("name", ["Example Times (Ghana)", "Example Times", "Times (UK) Online",
+                                  "News (a) (b)", "Post (", "A)", ""])
+def test_display_as_the_plain_substitution(name: str) -> None:
+    assert outlet._display(name) == re.sub(r"\s*\([^)]*\)$", "", name)

@@ -278,6 +278,21 @@ def test_tokens_of_the_lowercased_text_are_those_of_the_text(text: str) -> None:
     assert fast.caps == plain.caps == [fast.cap(k) for k in range(len(fast))]
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("The U.S.-based firm’s chief said: “It’s done.”",
+     ["The", "U.S", ".", "-", "based", "firm’s", "chief", "said", ":", "“", "It’s", "done", ".", "”"]),
+    ("AT&T's re-run -- x_y-_z 'quoted' 12.5%",
+     ["AT&T's", "re-run", "-", "-", "x_y-_z", "'", "quoted", "'", "12.5", "%"]),
+    # a word takes at most 12 inner marks; the rest starts a new word
+    ("a-b-c-d-e-f-g-h-i-j-k-l-m-n-o", ["a-b-c-d-e-f-g-h-i-j-k-l-m", "-", "n-o"]),
+    ("end- -start ’’ \u00a0é-ü", ["end", "-", "-", "start", "’", "’", "é-ü"]),
+])
+def test_tokens_are_words_with_inner_marks_or_single_characters(text: str, words: list[str]) -> None:
+    tk = tokenize(text, 0, len(text))
+    assert [tk.word(k) for k in range(len(tk))] == words
+    assert all(text.startswith(w, s) for w, s in zip(words, tk.starts, strict=True))
+
+
 @pytest.mark.parametrize("text", ["İzmir officials said so.", "ΟΔΟΣ:Α said so."])
 def test_lowercase_refuses_a_text_it_would_not_lowercase_letter_by_letter(text: str) -> None:
     assert lowercase(text) is None

@@ -51,17 +51,22 @@ from newsx.segment import abbreviations
 
 
 def _nested_optional(part: str, times: int) -> str:
-    """``(?:part){0,times}`` written as nested optional groups (`(?:p(?:p)?)?`): the same
-    matches, found without the engine's costlier counted-repeat machinery."""
+    """``(?:part){0,times}`` (greedy) written as nested alternations with an empty branch
+    (`(?:p(?:p|)|)`): the same matches, found without the engine's repeat machinery (a
+    counted repeat or ``?`` on a group allocates a repeat context at every match; a branch
+    whose first item is a character class is skipped at once when the next character is
+    not in it)."""
     out = ""
     for _ in range(times):
-        out = f"(?:{part}{out})?"
+        out = f"(?:{part}{out}|)"
     return out
 
 
-# a word (with up to 12 inner hyphens, apostrophes, periods or ampersands: `U.S.-based`)
-# or one other non-space character
-_TOKEN = re.compile(r"\w+" + _nested_optional(r"[-'’.&]\w+", 12) + r"|[^\w\s]")
+# a word (with up to 12 inner hyphens, apostrophes, periods or ampersands: `AT&T’s`, `U.S`)
+# or one other non-space character. Written as `\w+…|[^\w\s]` read alike; this form starts
+# with one character class, which lets the engine skip spaces without trying a match at
+# each, and reads the rest of a word only after a word character (the lookbehind)
+_TOKEN = re.compile(r"\S(?:(?<=\w)\w*+" + _nested_optional(r"[-'’.&]\w+", 12) + r"|)")
 _QUOTE_MARK = re.compile(r"[\"“”„‟«»‹›″‘’'‚]")
 QUOTE_CHARS = frozenset("\"“”„‟«»‹›″‘’'‚")
 _DOUBLE_OPEN = frozenset("\"“„‟«″”")
