@@ -217,3 +217,19 @@ def test_patterns_compiled_before_newsx_are_not_kept(tmp_cache: Path) -> None:
     cache._before.update(re._cache)  # as load() records them at import
     _save_test_patterns()
     assert set(_keys()) <= _file_keys() and (str, theirs, 0) not in _file_keys()
+
+
+def test_the_import_alone_writes_and_reads_the_cache(tmp_path: Path) -> None:
+    """A library user who never warms up still gets the module-level patterns cached."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("NEWSX_NO_CACHE", None)
+    probe = "import newsx, newsx._regex_cache as c; print(len(c._loaded))"
+    root = Path(__file__).resolve().parent.parent
+
+    def loaded() -> int:
+        return int(subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                                  text=True, check=True, cwd=root).stdout)
+
+    assert loaded() > 50  # the first import wrote what it compiled (and counts it as known)
+    assert loaded() > 50  # the second one read it
+    assert len(list((tmp_path / "newsx").iterdir())) == 1
