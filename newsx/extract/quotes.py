@@ -525,11 +525,23 @@ def quote_closes(quotes: Sequence[QSpan]) -> list[int]:
     return [q.close for q in quotes]
 
 
+_NO_QUOTES: list[QSpan] = []
+
+
 def _kind(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> str | None:
     """`indirect`, `mixed`, or None when the clause (start and end offsets) is a quotation
-    itself (direct)."""
+    itself (direct). The quoted spans inside a mixed clause are marked consumed."""
+    kind, inside = _classify(text, clause, quotes)
+    for q in inside:
+        q.consumed = True
+    return kind
+
+
+def _classify(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> tuple[str | None, list[QSpan]]:
+    """``_kind`` without marking anything: the kind, and the quoted spans inside the clause
+    when it is mixed (none otherwise), for the caller to mark once it keeps the clause."""
     if not quotes:
-        return "indirect"
+        return "indirect", _NO_QUOTES
     c_start, c_end = clause
     inside = 0
     hits: list[QSpan] = []
@@ -540,19 +552,17 @@ def _kind(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> str | 
         if q.open < c_start - 1 or q.close > c_end + 2:
             # the clause sits in (or runs across) a quotation: a direct quote's business
             if q.words >= 4:
-                return None
+                return None, _NO_QUOTES
             continue
         hits.append(q)
         inside += q.end - q.start
     if not hits:
-        return "indirect"
+        return "indirect", _NO_QUOTES
     if text[c_start] in QUOTE_CHARS and hits[0].close >= c_end - 1:
-        return None
+        return None, _NO_QUOTES
     if inside > 0.8 * (c_end - c_start) and text[c_start] in QUOTE_CHARS:
-        return None
-    for q in hits:
-        q.consumed = True
-    return "mixed"
+        return None, _NO_QUOTES
+    return "mixed", hits
 
 
 def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[Attribution]:
@@ -719,6 +729,15 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
     if boundary < lo or not (lows[boundary] == "," or (
             lows[boundary] in "”\"’" and boundary > lo and lows[boundary - 1] == ",")):
         return None
+    # the clause first: most often it is a quotation (`“…,” he said`), left to _direct
+    if lo >= boundary:
+        return None
+    clause = _clause_bounds(text, tk.starts[lo], _boundary_end(tk, boundary))
+    if clause is None or boundary - lo < 3:
+        return None
+    kind, inside = _classify(text, clause, quotes)
+    if kind is None:
+        return None
     if j < hi and not (_is_stop(tk, j) or lows[j] in PREPOSITIONS
                        or lows[j] in TIME_WORDS or lows[j] in (",", "—", "–", "(")):
         if not (s0 == s1):
@@ -732,15 +751,8 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
         speaker = _span(tk, j, e, "speaker")
     if speaker is not None and not _np_ok(tk, speaker, s0, s1):
         return None
-    cstart = lo
-    if cstart >= boundary:
-        return None
-    clause = _clause_bounds(text, tk.starts[cstart], _boundary_end(tk, boundary))
-    if clause is None or boundary - cstart < 3:
-        return None
-    kind = _kind(text, clause, quotes)
-    if kind is None:
-        return None
+    for q in inside:
+        q.consumed = True  # kept: its quoted fragments are not direct quotes
     return Attribution(Span(*clause, "clause"), kind, _span(tk, k, k + cue.n, "cue"), speaker)
 
 
