@@ -342,3 +342,20 @@ def test_marks_found_from_their_candidates_are_those_of_the_text(text: str) -> N
     # every mark is a candidate; a candidate that is no mark is a character beyond ASCII or `?`
     for i, c in enumerate(text):
         assert (candidates[i] == ord('"')) == (c in "\"'?" or not c.isascii())
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    # a dateline before the reported clause is not part of it
+    ("HANOI (VNA) — The new bridge will open in the spring, the minister said.",
+     "The new bridge will open in the spring"),
+    ("PANO – The harbour will reopen next week, officials said.", "The harbour will reopen next week"),
+    # a dash after a capitalised name is no dateline
+    ("Jason Sims — a teacher — thinks the school will reopen next week, the principal said.",
+     "Jason Sims — a teacher — thinks the school will reopen next week"),
+    # an outlet credit after the sentence is not part of the clause
+    ("The mayor said the harbour will reopen next week. — VNS", "the harbour will reopen next week"),
+    ("The mayor said the harbour - once closed - will reopen next week.",
+     "the harbour - once closed - will reopen next week"),
+])
+def test_datelines_and_outlet_credits_around_a_reported_clause(text: str, clause: str) -> None:
+    assert texts(text) == [clause]

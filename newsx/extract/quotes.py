@@ -490,12 +490,18 @@ def _clause_span(text: str, start: int, end: int) -> Span | None:
     return Span(bounds[0], bounds[1], "clause") if bounds else None
 
 
+_DASHES = frozenset(("—", "–", "-"))
+
+
 def _dateline_end(tk: Toks, lo: int, hi: int) -> int:
     """Index of the first token after a dateline (`PANO –`, `HANOI (VNA) —`), else lo."""
     lows = tk.lows
-    for i in range(lo, min(hi, lo + 12)):
+    top = min(hi, lo + 12)
+    if _DASHES.isdisjoint(lows[lo + 1:top]):
+        return lo  # no dash to end a dateline (the usual case): one set test
+    for i in range(lo, top):
         low = lows[i]
-        if low in ("–", "—", "-") and i > lo and tk.starts[i] > tk.end(i - 1):
+        if low in _DASHES and i > lo and tk.starts[i] > tk.end(i - 1):
             head = range(lo, i)
             shouting = any(len(lows[u]) > 1 and tk.word(u).isupper() for u in head)
             capitalised = all(tk.cap(u) or not lows[u].isalpha() for u in head)
@@ -627,8 +633,11 @@ def _clause_end(tk: Toks, nxt: Cue | None, start: int, hi: int) -> int:
         bare = s1 == s0 or (s1 - s0 == 1 and lows[s0] in SUBJECT_PRONOUNS)
         if bare and b > start and lows[b] in (",", "and", ";", "while", "but"):
             end = b
-    for i in range(max(start, end - 6), end - 1):
-        if lows[i] in ".!?" and lows[i + 1] in ("—", "–", "-"):
+    first = max(start, end - 6)
+    if _DASHES.isdisjoint(lows[first + 1:end]):
+        return end  # no dash among the last words (the usual case): one set test
+    for i in range(first, end - 1):
+        if lows[i] in ".!?" and lows[i + 1] in _DASHES:
             return i + 1  # `… next year. — VNS`: an outlet credit after the sentence
     return end
 
