@@ -1196,8 +1196,6 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
         if q.consumed:
             continue
         si = max(0, bisect_left(starts, q.open + 1) - 1)
-        if not sents:
-            break
         speaker: Span | None = None
         cue: Span | None = None
         attributed = False
@@ -1214,44 +1212,44 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
                     attributed = True
                     end_off = ctoks.end(stop - 1) if stop > 0 else q.close
                     last_att = (speaker, cue, end_off)
-        # 2. before the opening mark
-        if not attributed and cued[si]:
-            toks = sent_toks[si]
-            oi = bisect_left(toks.starts, q.open)
-            got2 = _before_attribution(text, toks, 0, oi)
-            if got2:
-                speaker, cue = got2
+        if not attributed:  # the other places, in order (most quotes were attributed above)
+            # 2. before the opening mark
+            if cued[si]:
+                toks = sent_toks[si]
+                oi = bisect_left(toks.starts, q.open)
+                got2 = _before_attribution(text, toks, 0, oi)
+                if got2:
+                    speaker, cue = got2
+                    attributed = True
+            # 3. right after the previous quote's attribution (`“A,” he said. “B.”`)
+            if not attributed and last_att and 0 <= q.open - last_att[2] <= 8:
+                gap = text[last_att[2]:q.open]
+                if not gap.strip(" \t,;:—–-\u00a0"):
+                    speaker, cue = last_att[0], last_att[1]  # `“A,” he said, “B.”`
+                    attributed = True
+                elif not gap.strip(" \t,.;:!?—–-\u00a0"):
+                    continues = attributed = True  # `“A,” he said. “B.”`: a new sentence
+            # 4. the previous sentence ends with a colon (`Martino told reporters:`)
+            para_initial = q.open == para.start
+            if not attributed and para_initial:
+                if prev_label:
+                    speaker, cue = prev_label
+                    attributed = True
+            elif not attributed and si > 0 and q.open == sents[si].start:
+                lab = _label(text, sent_toks[si - 1]) if text[sents[si - 1].end - 1] == ":" else None
+                if lab:
+                    speaker, cue = lab
+                    attributed = True
+            # 5. a further paragraph of a quotation
+            if not attributed and para_initial and prev_para_quoted:
+                continues = True
                 attributed = True
-        # 3. right after the previous quote's attribution (`“A,” he said. “B.”`)
-        if not attributed and last_att and 0 <= q.open - last_att[2] <= 8:
-            gap = text[last_att[2]:q.open]
-            if not gap.strip(" \t,;:—–-\u00a0"):
-                speaker, cue = last_att[0], last_att[1]  # `“A,” he said, “B.”`
+            if not attributed and (any_quote and q.words >= _MIN_UNATTRIBUTED_WORDS):
+                continues = True
                 attributed = True
-            elif not gap.strip(" \t,.;:!?—–-\u00a0"):
-                continues = attributed = True  # `“A,” he said. “B.”`: a new sentence
-        # 4. the previous sentence ends with a colon (`Martino told reporters:`)
-        para_initial = q.open == para.start
-        sent_initial = q.open == sents[si].start
-        if not attributed and para_initial:
-            if prev_label:
-                speaker, cue = prev_label
+            if not attributed and q.words >= _MIN_UNATTRIBUTED_WORDS + 2 and _sentence_like(text, q):
+                continues = bool(out) or prev_para_quoted
                 attributed = True
-        elif not attributed and si > 0 and sent_initial:
-            lab = _label(text, sent_toks[si - 1]) if text[sents[si - 1].end - 1] == ":" else None
-            if lab:
-                speaker, cue = lab
-                attributed = True
-        # 5. a further paragraph of a quotation
-        if not attributed and para_initial and prev_para_quoted:
-            continues = True
-            attributed = True
-        if not attributed and (any_quote and q.words >= _MIN_UNATTRIBUTED_WORDS):
-            continues = True
-            attributed = True
-        if not attributed and q.words >= _MIN_UNATTRIBUTED_WORDS + 2 and _sentence_like(text, q):
-            continues = bool(out) or prev_para_quoted
-            attributed = True
         if not attributed:
             continue
         if speaker is None and cue is None:
