@@ -464,12 +464,6 @@ def clause_like(tk: Toks, j: int, hi: int, loose: bool) -> bool:
 
 
 # --------------------------------------------------------------------------- sentences
-@dataclass(slots=True)
-class Found:
-    att: Attribution
-    order: int = 0
-
-
 def _span(tk: Toks, a: int, b: int, label: str) -> Span | None:
     return Span(tk.starts[a], tk.starts[b - 1] + len(tk.sizes[b - 1]), label) if b > a else None
 
