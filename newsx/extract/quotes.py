@@ -525,11 +525,23 @@ def quote_closes(quotes: Sequence[QSpan]) -> list[int]:
     return [q.close for q in quotes]
 
 
+_NO_QUOTES: list[QSpan] = []
+
+
 def _kind(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> str | None:
     """`indirect`, `mixed`, or None when the clause (start and end offsets) is a quotation
-    itself (direct)."""
+    itself (direct). The quoted spans inside a mixed clause are marked consumed."""
+    kind, inside = _classify(text, clause, quotes)
+    for q in inside:
+        q.consumed = True
+    return kind
+
+
+def _classify(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> tuple[str | None, list[QSpan]]:
+    """``_kind`` without marking anything: the kind, and the quoted spans inside the clause
+    when it is mixed (none otherwise), for the caller to mark once it keeps the clause."""
     if not quotes:
-        return "indirect"
+        return "indirect", _NO_QUOTES
     c_start, c_end = clause
     inside = 0
     hits: list[QSpan] = []
@@ -540,19 +552,17 @@ def _kind(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> str | 
         if q.open < c_start - 1 or q.close > c_end + 2:
             # the clause sits in (or runs across) a quotation: a direct quote's business
             if q.words >= 4:
-                return None
+                return None, _NO_QUOTES
             continue
         hits.append(q)
         inside += q.end - q.start
     if not hits:
-        return "indirect"
+        return "indirect", _NO_QUOTES
     if text[c_start] in QUOTE_CHARS and hits[0].close >= c_end - 1:
-        return None
+        return None, _NO_QUOTES
     if inside > 0.8 * (c_end - c_start) and text[c_start] in QUOTE_CHARS:
-        return None
-    for q in hits:
-        q.consumed = True
-    return "mixed"
+        return None, _NO_QUOTES
+    return "mixed", hits
 
 
 def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[Attribution]:
@@ -719,6 +729,15 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
     if boundary < lo or not (lows[boundary] == "," or (
             lows[boundary] in "”\"’" and boundary > lo and lows[boundary - 1] == ",")):
         return None
+    # the clause first: most often it is a quotation (`“…,” he said`), left to _direct
+    if lo >= boundary:
+        return None
+    clause = _clause_bounds(text, tk.starts[lo], _boundary_end(tk, boundary))
+    if clause is None or boundary - lo < 3:
+        return None
+    kind, inside = _classify(text, clause, quotes)
+    if kind is None:
+        return None
     if j < hi and not (_is_stop(tk, j) or lows[j] in PREPOSITIONS
                        or lows[j] in TIME_WORDS or lows[j] in (",", "—", "–", "(")):
         if not (s0 == s1):
@@ -732,15 +751,8 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
         speaker = _span(tk, j, e, "speaker")
     if speaker is not None and not _np_ok(tk, speaker, s0, s1):
         return None
-    cstart = lo
-    if cstart >= boundary:
-        return None
-    clause = _clause_bounds(text, tk.starts[cstart], _boundary_end(tk, boundary))
-    if clause is None or boundary - cstart < 3:
-        return None
-    kind = _kind(text, clause, quotes)
-    if kind is None:
-        return None
+    for q in inside:
+        q.consumed = True  # kept: its quoted fragments are not direct quotes
     return Attribution(Span(*clause, "clause"), kind, _span(tk, k, k + cue.n, "cue"), speaker)
 
 
@@ -1184,8 +1196,6 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
         if q.consumed:
             continue
         si = max(0, bisect_left(starts, q.open + 1) - 1)
-        if not sents:
-            break
         speaker: Span | None = None
         cue: Span | None = None
         attributed = False
@@ -1202,44 +1212,44 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
                     attributed = True
                     end_off = ctoks.end(stop - 1) if stop > 0 else q.close
                     last_att = (speaker, cue, end_off)
-        # 2. before the opening mark
-        if not attributed and cued[si]:
-            toks = sent_toks[si]
-            oi = bisect_left(toks.starts, q.open)
-            got2 = _before_attribution(text, toks, 0, oi)
-            if got2:
-                speaker, cue = got2
+        if not attributed:  # the other places, in order (most quotes were attributed above)
+            # 2. before the opening mark
+            if cued[si]:
+                toks = sent_toks[si]
+                oi = bisect_left(toks.starts, q.open)
+                got2 = _before_attribution(text, toks, 0, oi)
+                if got2:
+                    speaker, cue = got2
+                    attributed = True
+            # 3. right after the previous quote's attribution (`“A,” he said. “B.”`)
+            if not attributed and last_att and 0 <= q.open - last_att[2] <= 8:
+                gap = text[last_att[2]:q.open]
+                if not gap.strip(" \t,;:—–-\u00a0"):
+                    speaker, cue = last_att[0], last_att[1]  # `“A,” he said, “B.”`
+                    attributed = True
+                elif not gap.strip(" \t,.;:!?—–-\u00a0"):
+                    continues = attributed = True  # `“A,” he said. “B.”`: a new sentence
+            # 4. the previous sentence ends with a colon (`Martino told reporters:`)
+            para_initial = q.open == para.start
+            if not attributed and para_initial:
+                if prev_label:
+                    speaker, cue = prev_label
+                    attributed = True
+            elif not attributed and si > 0 and q.open == sents[si].start:
+                lab = _label(text, sent_toks[si - 1]) if text[sents[si - 1].end - 1] == ":" else None
+                if lab:
+                    speaker, cue = lab
+                    attributed = True
+            # 5. a further paragraph of a quotation
+            if not attributed and para_initial and prev_para_quoted:
+                continues = True
                 attributed = True
-        # 3. right after the previous quote's attribution (`“A,” he said. “B.”`)
-        if not attributed and last_att and 0 <= q.open - last_att[2] <= 8:
-            gap = text[last_att[2]:q.open]
-            if not gap.strip(" \t,;:—–-\u00a0"):
-                speaker, cue = last_att[0], last_att[1]  # `“A,” he said, “B.”`
+            if not attributed and (any_quote and q.words >= _MIN_UNATTRIBUTED_WORDS):
+                continues = True
                 attributed = True
-            elif not gap.strip(" \t,.;:!?—–-\u00a0"):
-                continues = attributed = True  # `“A,” he said. “B.”`: a new sentence
-        # 4. the previous sentence ends with a colon (`Martino told reporters:`)
-        para_initial = q.open == para.start
-        sent_initial = q.open == sents[si].start
-        if not attributed and para_initial:
-            if prev_label:
-                speaker, cue = prev_label
+            if not attributed and q.words >= _MIN_UNATTRIBUTED_WORDS + 2 and _sentence_like(text, q):
+                continues = bool(out) or prev_para_quoted
                 attributed = True
-        elif not attributed and si > 0 and sent_initial:
-            lab = _label(text, sent_toks[si - 1]) if text[sents[si - 1].end - 1] == ":" else None
-            if lab:
-                speaker, cue = lab
-                attributed = True
-        # 5. a further paragraph of a quotation
-        if not attributed and para_initial and prev_para_quoted:
-            continues = True
-            attributed = True
-        if not attributed and (any_quote and q.words >= _MIN_UNATTRIBUTED_WORDS):
-            continues = True
-            attributed = True
-        if not attributed and q.words >= _MIN_UNATTRIBUTED_WORDS + 2 and _sentence_like(text, q):
-            continues = bool(out) or prev_para_quoted
-            attributed = True
         if not attributed:
             continue
         if speaker is None and cue is None:
