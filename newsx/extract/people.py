@@ -1042,7 +1042,7 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
     lines: dict[int, bool] = {}
     parses = _RUN_CACHE
     for run in _RUN.finditer(text):
-        word = run.group()
+        word = run[0]
         parse = parses.get(word) or _run_parse(word, lex)
         if parse is _NO_NAME:
             continue  # most runs: The, In, Monday, United Nations
