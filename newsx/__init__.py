@@ -22,6 +22,8 @@ from newsx.batch import extract_many, extract_text  # noqa: E402
 from newsx.model import Article, Failure, Outlet, Person, Quote  # noqa: E402
 from newsx.read import UnreadableInput, read_path  # noqa: E402
 
+_regex_cache.save()  # the patterns compiled at import, for the next process (when new)
+
 __version__ = "0.1.0"
 
 

@@ -3,9 +3,10 @@
 Every process compiles about 130 patterns at import and warm-up; ``re`` does it in pure
 Python, and sets holding characters beyond Latin-1 (``[A-ZÀ-Ỹ]``, ``’``, ``…``) are slow to
 build: about 35 ms of CPU, a third of the start-up. A compiled pattern depends only on its
-text, its flags and the Python build, so after the warm-up the patterns are written to
-``$XDG_CACHE_HOME/newsx/`` (``~/.cache/newsx/``), and the next process puts them straight
-into ``re``'s own cache, where ``re.compile`` finds them: about 1 ms instead of 35.
+text, its flags and the Python build, so after the import and after the warm-up the new
+patterns are written to ``$XDG_CACHE_HOME/newsx/`` (``~/.cache/newsx/``), and the next
+process puts them straight into ``re``'s own cache, where ``re.compile`` finds them: about
+1 ms instead of 35. (The first run pays about 35 ms more, to write the file.)
 
 Why this cannot change a result:
 
@@ -41,6 +42,7 @@ except ImportError:  # Python 3.10: the internals have other names; no cache
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _Key = tuple[type, "str | bytes", int]
 _loaded: set[_Key] = set()  # the keys the file held (or was written with) in this process
+_before: set[_Key] = set()  # the keys in re's cache before newsx was imported
 # Entries are pure functions of their key, so an edited pattern only adds one; the file
 # starts over when it would pass this size (a run compiles about 130).
 _MAX_ENTRIES = 400
@@ -83,7 +85,10 @@ def _read_entries() -> list[tuple] | None:
 
 def load() -> None:
     """Put the cached patterns into ``re``'s cache (nothing when there is no valid file)."""
-    if not enabled() or (entries := _read_entries()) is None:
+    if not enabled():
+        return
+    _before.update(re._cache)  # compiled before newsx was imported: not newsx's to keep
+    if (entries := _read_entries()) is None:
         return
     try:
         built = {(type(pattern), pattern, flags): _sre.compile(pattern, *args)
@@ -95,12 +100,13 @@ def load() -> None:
 
 
 def save() -> None:
-    """Add the patterns compiled in this process to the file (called after the warm-up,
-    which compiles all the common ones). Nothing to do when the file gave them all."""
+    """Add the patterns compiled in this process to the file (called at the end of newsx's
+    import and after the warm-up, which compiles the rest of the common ones). Nothing to
+    do when the file gave them all."""
     if not enabled():
         return
-    current = {k: v for k, v in list(re._cache.items())
-               if isinstance(v, re.Pattern) and len(k) == 3 and k[0] in (str, bytes)}
+    current = {k: v for k, v in list(re._cache.items()) if k not in _before
+               and isinstance(v, re.Pattern) and len(k) == 3 and k[0] in (str, bytes)}
     new = [key for key in current if key not in _loaded]
     if not new:
         return

@@ -27,6 +27,14 @@ def test_pipe_time_and_gmt_offset() -> None:
     assert date("March 2, 2024 | 07:05 (GMT+7)\nA title\nText.\n") == "2024-03-02T07:05:00+07:00"
 
 
+def test_gmt_before_a_number_that_is_no_offset() -> None:
+    # the offset needs a sign: `GMT 28.04.2020` is GMT, then a date; `UTC 2020` is UTC
+    assert date("A title\n\nApril 28, 2020 22:57 GMT 28.04.2020\nText.\n") == "2020-04-28T22:57:00+00:00"
+    assert date("A title\n\nJanuary 20, 2020 09:49 UTC 2020\nText.\n") == "2020-01-20T09:49:00+00:00"
+    assert date("A title\n\nMarch 2, 2024 | 07:05 GMT-5\nText.\n") == "2024-03-02T07:05:00-05:00"
+    assert date("A title\n\nMarch 2, 2024 | 07:05 GMT \u2212 3\nText.\n") == "2024-03-02T07:05:00-03:00"
+
+
 def test_updated_line_with_us_zone() -> None:
     text = "A title\nSource: City fire department\nUpdated: Feb. 9, 2021 at 4:45 PM MST\nText.\n"
     assert date(text) == "2021-02-09T16:45:00-07:00"

@@ -14,6 +14,7 @@ from newsx.extract.quotes import (
     _word_count,
     find_attributions,
     lowercase,
+    mark_candidates,
     scan_quotes,
     tokenize,
 )
@@ -278,6 +279,21 @@ def test_tokens_of_the_lowercased_text_are_those_of_the_text(text: str) -> None:
     assert fast.caps == plain.caps == [fast.cap(k) for k in range(len(fast))]
 
 
+@pytest.mark.parametrize(("text", "words"), [
+    ("The U.S.-based firm’s chief said: “It’s done.”",
+     ["The", "U.S", ".", "-", "based", "firm’s", "chief", "said", ":", "“", "It’s", "done", ".", "”"]),
+    ("AT&T's re-run -- x_y-_z 'quoted' 12.5%",
+     ["AT&T's", "re-run", "-", "-", "x_y-_z", "'", "quoted", "'", "12.5", "%"]),
+    # a word takes at most 12 inner marks; the rest starts a new word
+    ("a-b-c-d-e-f-g-h-i-j-k-l-m-n-o", ["a-b-c-d-e-f-g-h-i-j-k-l-m", "-", "n-o"]),
+    ("end- -start ’’ \u00a0é-ü", ["end", "-", "-", "start", "’", "’", "é-ü"]),
+])
+def test_tokens_are_words_with_inner_marks_or_single_characters(text: str, words: list[str]) -> None:
+    tk = tokenize(text, 0, len(text))
+    assert [tk.word(k) for k in range(len(tk))] == words
+    assert all(text.startswith(w, s) for w, s in zip(words, tk.starts, strict=True))
+
+
 @pytest.mark.parametrize("text", ["İzmir officials said so.", "ΟΔΟΣ:Α said so."])
 def test_lowercase_refuses_a_text_it_would_not_lowercase_letter_by_letter(text: str) -> None:
     assert lowercase(text) is None
@@ -310,3 +326,36 @@ def test_attribution_in_the_sentence_after_a_quotation_without_a_cue() -> None:
     ]
     text = "“The ferry will not run tomorrow or on the weekend.”  The captain stayed home."
     assert found(text) == [("The ferry will not run tomorrow or on the weekend.", "direct", None, None, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "“Why?” asked Zoë — ‘twice’ — and «non» said ‹oui›; it’s 5″ long, don't „ja“ ‚nein‘ ‟so”.",
+    "İzmir’s mayor said: “Café prices rose?” He said 'no' and \"yes\".",
+    "No marks at all, only é, ü and — dashes…",
+])
+def test_marks_found_from_their_candidates_are_those_of_the_text(text: str) -> None:
+    candidates = mark_candidates(text)
+    assert len(candidates) == len(text)
+    para = Span(0, len(text))
+    assert [(q.open, q.close) for q in scan_quotes(text, para, candidates)] == [
+        (q.open, q.close) for q in scan_quotes(text, para)]
+    # every mark is a candidate; a candidate that is no mark is a character beyond ASCII or `?`
+    for i, c in enumerate(text):
+        assert (candidates[i] == ord('"')) == (c in "\"'?" or not c.isascii())
+
+
+@pytest.mark.parametrize(("text", "clause"), [
+    # a dateline before the reported clause is not part of it
+    ("HANOI (VNA) — The new bridge will open in the spring, the minister said.",
+     "The new bridge will open in the spring"),
+    ("PANO – The harbour will reopen next week, officials said.", "The harbour will reopen next week"),
+    # a dash after a capitalised name is no dateline
+    ("Jason Sims — a teacher — thinks the school will reopen next week, the principal said.",
+     "Jason Sims — a teacher — thinks the school will reopen next week"),
+    # an outlet credit after the sentence is not part of the clause
+    ("The mayor said the harbour will reopen next week. — VNS", "the harbour will reopen next week"),
+    ("The mayor said the harbour - once closed - will reopen next week.",
+     "the harbour - once closed - will reopen next week"),
+])
+def test_datelines_and_outlet_credits_around_a_reported_clause(text: str, clause: str) -> None:
+    assert texts(text) == [clause]

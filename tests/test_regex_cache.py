@@ -31,13 +31,15 @@ def tmp_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     """A cache directory of its own; ``re``'s cache and the loaded keys restored after."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("NEWSX_NO_CACHE", raising=False)
-    saved, loaded = dict(re._cache), set(cache._loaded)
+    saved, loaded, before = dict(re._cache), set(cache._loaded), set(cache._before)
     cache._loaded.clear()
+    cache._before.clear()
     yield tmp_path
     re._cache.clear()
     re._cache.update(saved)
-    cache._loaded.clear()
-    cache._loaded.update(loaded)
+    for kept, now in ((loaded, cache._loaded), (before, cache._before)):
+        now.clear()
+        now.update(kept)
 
 
 def _keys() -> list[tuple]:
@@ -206,3 +208,28 @@ def test_no_home_directory_means_no_cache(tmp_cache: Path, monkeypatch: pytest.M
     assert not Path("~").exists()
     cache.load()
     assert not cache._loaded
+
+
+def test_patterns_compiled_before_newsx_are_not_kept(tmp_cache: Path) -> None:
+    """Another program's patterns, compiled before newsx was imported, are its own."""
+    theirs = r"[«»] compiled-before-newsx test-only"
+    re.compile(theirs)
+    cache._before.update(re._cache)  # as load() records them at import
+    _save_test_patterns()
+    assert set(_keys()) <= _file_keys() and (str, theirs, 0) not in _file_keys()
+
+
+def test_the_import_alone_writes_and_reads_the_cache(tmp_path: Path) -> None:
+    """A library user who never warms up still gets the module-level patterns cached."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    env.pop("NEWSX_NO_CACHE", None)
+    probe = "import newsx, newsx._regex_cache as c; print(len(c._loaded))"
+    root = Path(__file__).resolve().parent.parent
+
+    def loaded() -> int:
+        return int(subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True,
+                                  text=True, check=True, cwd=root).stdout)
+
+    assert loaded() > 50  # the first import wrote what it compiled (and counts it as known)
+    assert loaded() > 50  # the second one read it
+    assert len(list((tmp_path / "newsx").iterdir())) == 1

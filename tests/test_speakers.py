@@ -345,3 +345,42 @@ def test_head_occurrences_are_the_regex_matches(text: str, head: str) -> None:
     assert list(_occurrences(text, head)) == expected
     if text.isascii():
         assert list(_occurrences(text, head, text.lower())) == expected
+
+
+_ACRONYM_TEXTS = [
+    "The News Agency of Nigeria said. NAN News Agency of the Nigeria News",
+    "xNews Agency Nigeria, -News Agency Nigeria and _News Agency Nigeria",
+    "News\u00a0Agency\u00a0Nigeria; News  Agency of of Nigeria-led; News Agency Nigerians",
+    "Électricité de France (EDF) and Électricité de France", "", "N A N", "NewsAgencyNigeria",
+]
+
+
+@pytest.mark.parametrize("letters", ["NAN", "EDF", "NA"])
+@pytest.mark.parametrize("text", _ACRONYM_TEXTS)
+def test_acronym_pattern_finds_what_a_leading_word_boundary_finds(text: str, letters: str) -> None:
+    """The first letter leads the pattern (a fast scan) and the boundary is checked after
+    it: the matches are those of the pattern with ``\\b`` in front."""
+    from newsx.extract.speakers import _acronym_pattern
+    pattern = _acronym_pattern(letters)
+    plain = re.compile(r"\b" + pattern.pattern.replace(r"(?<!\w.)", "", 1))
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_acronym_pattern_needs_a_word_start() -> None:
+    from newsx.extract.speakers import _acronym_pattern
+    found = [m.start() for m in _acronym_pattern("NAN").finditer(_ACRONYM_TEXTS[1])]
+    assert found == [_ACRONYM_TEXTS[1].index("-News") + 1]  # after `-`; not after `x` or `_`
+
+
+def test_quotes_sharing_speaker_words_share_the_speaker() -> None:
+    """Two quotes of one sentence share the speaker words: the second gets the first's
+    result (a pronoun here, where the subject and the last speaker differ)."""
+    text = ("Nurse Amira Haddad met the minister, Tomasz Wren.\n"
+            "Wren praised the staff. \"We are proud,\" she said, \"and we are tired.\"\n")
+    doc = doc_of(text)
+    people = [person(text, "Amira Haddad", ["Amira Haddad", "Haddad"], ["Nurse"], "female"),
+              person(text, "Tomasz Wren", ["Tomasz Wren", "Wren"], ["minister"], "male")]
+    she = span_of(text, "she")
+    found = [Attribution(span_of(text, "We are proud,"), "direct", None, she),
+             Attribution(span_of(text, "and we are tired."), "direct", None, she)]
+    assert resolve_speakers(doc, people, found) == ["Amira Haddad", "Amira Haddad"]

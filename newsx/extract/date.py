@@ -52,7 +52,7 @@ _ZONE_NAMES = "|".join(sorted([*ZONES, *US_ZONES], key=len, reverse=True))
 
 _TIME = (r"(?P<hh>[012]?\d)[:.h](?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?"
          r"(?:\s{0,2}(?P<ampm>[AaPp]\.?[Mm]\.?))?")
-_ZONE = (r"(?P<zone>\(?(?:GMT|UTC)\s{0,2}(?P<zsign>[+-−])\s{0,2}(?P<zh>\d{1,2})(?::?(?P<zm>\d\d))?\)?"
+_ZONE = (r"(?P<zone>\(?(?:GMT|UTC)\s{0,2}(?P<zsign>[+\-−])\s{0,2}(?P<zh>\d{1,2})(?::?(?P<zm>\d\d))?\)?"
          r"|\(?(?P<zabbr>" + _ZONE_NAMES + r")\)?(?![A-Za-z])|(?P<uk>UK)(?![A-Za-z]))")
 
 _DMY = (r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s{1,3}" + _MONTH.replace("mon", "mon1")

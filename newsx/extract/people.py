@@ -67,8 +67,36 @@ _NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?")
 _PHRASE = re.compile(r"[^,;.()\"“”\n—–]{1,160}")
 _ABBREV_END = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Ft|Mt|Inc|Co|Corp|Gen|Col|Lt|Prof))$")
-# he, him, his, she, her, hers as whole words; the first letter as a class lets the scanner skip ahead.
-_PRONOUN = re.compile(r"([HhSs](?<!\w[HhSs])(?:(?<=[Hh])(?:e|im|is|ers?)|(?<=[Ss])he))\b")
+# he, him, his, her, hers (h or H first) and she (s or S first) as whole words, found by two
+# patterns that start with a literal letter, which the engine skips to at memchr-like speed
+# (a leading class [HhSs] costs a class test at every character and a match at every h and s):
+# the first finds every lowercase h of a pronoun (in "she" its second letter, the lookbehinds
+# check the s before it), the second every capital H.
+_PRONOUN_H = re.compile(r"h(?:(?<!\wh)(?:e|im|is|ers?)|(?<=[Ss]h)(?<!\w[Ss]h)e)\b")
+_PRONOUN_CAP_H = re.compile(r"H(?<!\wH)(?:e|im|is|ers?)\b")
+
+
+def _first_pronoun(text: str, start: int, end: int) -> str | None:
+    """The first of he, him, his, her, hers, she (first letter in either case) that is a
+    whole word in ``text[start:end]`` (``end`` ends its last word), or None."""
+    first: tuple[int, str] | None = None
+    pos = start
+    while m := _PRONOUN_H.search(text, pos, end):
+        at = m.start()
+        if at > 0 and text[at - 1] in "Ss":  # she: the match is its "he"
+            if at - 1 >= start:
+                first = (at - 1, text[at - 1:m.end()])
+                break
+            pos = at + 1  # a "she" begun before the window
+            continue
+        first = (at, m.group())
+        break
+    cap = _PRONOUN_CAP_H.search(text, start, end)
+    if cap and (first is None or cap.start() < first[0]):
+        return cap.group()
+    return first[1] if first else None
+
+
 _SENT_START = re.compile(r"(?:^|[.!?…][\"'”’)]{0,3}[ \u00a0]+|\n)[\"'“‘(\[ \u00a0]{0,3}$")
 _APPOS_STOP = frozenset(("who", "which", "said", "says", "told", "added", "when", "where", "while"))
 _DETERMINERS = frozenset(("a", "an", "his", "her", "its", "their", "our", "whose"))
@@ -1366,9 +1394,9 @@ def _person(doc: Document, p: _Pending, lex: Lexicon) -> Person:
     if abs(votes["male"] - votes["female"]) < 3:  # no honorific or first name: ask the pronouns
         text = doc.text
         for o in occs[:4]:
-            m = _PRONOUN.search(text, o.end, o.end + 160)
-            if m:
-                votes["female" if m.group(1).lower().startswith(("she", "her")) else "male"] += 1
+            pronoun = _first_pronoun(text, o.end, o.end + 160)
+            if pronoun:
+                votes["female" if pronoun.lower().startswith(("she", "her")) else "male"] += 1
     g = None
     if votes["male"] != votes["female"]:
         g = "male" if votes["male"] > votes["female"] else "female"

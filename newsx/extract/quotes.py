@@ -51,17 +51,22 @@ from newsx.segment import abbreviations
 
 
 def _nested_optional(part: str, times: int) -> str:
-    """``(?:part){0,times}`` written as nested optional groups (`(?:p(?:p)?)?`): the same
-    matches, found without the engine's costlier counted-repeat machinery."""
+    """``(?:part){0,times}`` (greedy) written as nested alternations with an empty branch
+    (`(?:p(?:p|)|)`): the same matches, found without the engine's repeat machinery (a
+    counted repeat or ``?`` on a group allocates a repeat context at every match; a branch
+    whose first item is a character class is skipped at once when the next character is
+    not in it)."""
     out = ""
     for _ in range(times):
-        out = f"(?:{part}{out})?"
+        out = f"(?:{part}{out}|)"
     return out
 
 
-# a word (with up to 12 inner hyphens, apostrophes, periods or ampersands: `U.S.-based`)
-# or one other non-space character
-_TOKEN = re.compile(r"\w+" + _nested_optional(r"[-'’.&]\w+", 12) + r"|[^\w\s]")
+# a word (with up to 12 inner hyphens, apostrophes, periods or ampersands: `AT&T’s`, `U.S`)
+# or one other non-space character. Written as `\w+…|[^\w\s]` read alike; this form starts
+# with one character class, which lets the engine skip spaces without trying a match at
+# each, and reads the rest of a word only after a word character (the lookbehind)
+_TOKEN = re.compile(r"\S(?:(?<=\w)\w*+" + _nested_optional(r"[-'’.&]\w+", 12) + r"|)")
 _QUOTE_MARK = re.compile(r"[\"“”„‟«»‹›″‘’'‚]")
 QUOTE_CHARS = frozenset("\"“”„‟«»‹›″‘’'‚")
 _DOUBLE_OPEN = frozenset("\"“„‟«″”")
@@ -201,13 +206,37 @@ def _strip(text: str, start: int, end: int, chars: str = " \t\r\n\u00a0") -> tup
     return start, end
 
 
-def scan_quotes(text: str, para: Span) -> QuoteList:
-    """Pair the quotation marks of one paragraph into quoted spans, in one pass."""
+# every byte that may stand for a quotation mark in ``_ascii_bytes`` (the ASCII marks, and
+# `?`, which stands for every character beyond ASCII) becomes `"`, every other a space
+_MARK_TABLE = bytes(34 if c in b"\"'?" else 32 for c in range(256))
+_MARK_BYTE = re.compile(b'"')
+
+
+def _ascii_bytes(text: str) -> bytes:
+    """``text`` as one byte per character: itself when ASCII, else `?`."""
+    return text.encode("ascii", "replace")
+
+
+def mark_candidates(text: str, ascii_text: bytes | None = None) -> bytes:
+    """One byte per character of ``text``, `"` where a quotation mark may stand (it does or
+    the character is beyond ASCII), a space elsewhere. ``scan_quotes`` finds the marks from
+    it: a literal byte is found at ``memchr`` speed, where the class of all marks (most
+    beyond Latin-1) costs a charset lookup at every character of the text."""
+    return (ascii_text if ascii_text is not None else _ascii_bytes(text)).translate(_MARK_TABLE)
+
+
+def scan_quotes(text: str, para: Span, candidates: bytes | None = None) -> QuoteList:
+    """Pair the quotation marks of one paragraph into quoted spans, in one pass.
+    ``candidates``: the ``mark_candidates`` of the whole text, when made."""
     spans: QuoteList = QuoteList()
     opener: tuple[str, int] | None = None
     lo, hi = para.start, para.end
-    for i in map(_START, _QUOTE_MARK.finditer(text, lo, hi)):
+    marks = (_QUOTE_MARK.finditer(text, lo, hi) if candidates is None
+             else _MARK_BYTE.finditer(candidates, lo, hi))
+    for i in map(_START, marks):
         c = text[i]
+        if c not in QUOTE_CHARS:
+            continue  # a candidate beyond ASCII that is no mark
         if opener is None and c not in _OPENERS:
             continue  # a closing mark or an apostrophe with nothing open
         prev = text[i - 1] if i > lo else " "
@@ -461,12 +490,18 @@ def _clause_span(text: str, start: int, end: int) -> Span | None:
     return Span(bounds[0], bounds[1], "clause") if bounds else None
 
 
+_DASHES = frozenset(("—", "–", "-"))
+
+
 def _dateline_end(tk: Toks, lo: int, hi: int) -> int:
     """Index of the first token after a dateline (`PANO –`, `HANOI (VNA) —`), else lo."""
     lows = tk.lows
-    for i in range(lo, min(hi, lo + 12)):
+    top = min(hi, lo + 12)
+    if _DASHES.isdisjoint(lows[lo + 1:top]):
+        return lo  # no dash to end a dateline (the usual case): one set test
+    for i in range(lo, top):
         low = lows[i]
-        if low in ("–", "—", "-") and i > lo and tk.starts[i] > tk.end(i - 1):
+        if low in _DASHES and i > lo and tk.starts[i] > tk.end(i - 1):
             head = range(lo, i)
             shouting = any(len(lows[u]) > 1 and tk.word(u).isupper() for u in head)
             capitalised = all(tk.cap(u) or not lows[u].isalpha() for u in head)
@@ -490,11 +525,23 @@ def quote_closes(quotes: Sequence[QSpan]) -> list[int]:
     return [q.close for q in quotes]
 
 
+_NO_QUOTES: list[QSpan] = []
+
+
 def _kind(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> str | None:
     """`indirect`, `mixed`, or None when the clause (start and end offsets) is a quotation
-    itself (direct)."""
+    itself (direct). The quoted spans inside a mixed clause are marked consumed."""
+    kind, inside = _classify(text, clause, quotes)
+    for q in inside:
+        q.consumed = True
+    return kind
+
+
+def _classify(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> tuple[str | None, list[QSpan]]:
+    """``_kind`` without marking anything: the kind, and the quoted spans inside the clause
+    when it is mixed (none otherwise), for the caller to mark once it keeps the clause."""
     if not quotes:
-        return "indirect"
+        return "indirect", _NO_QUOTES
     c_start, c_end = clause
     inside = 0
     hits: list[QSpan] = []
@@ -505,19 +552,17 @@ def _kind(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> str | 
         if q.open < c_start - 1 or q.close > c_end + 2:
             # the clause sits in (or runs across) a quotation: a direct quote's business
             if q.words >= 4:
-                return None
+                return None, _NO_QUOTES
             continue
         hits.append(q)
         inside += q.end - q.start
     if not hits:
-        return "indirect"
+        return "indirect", _NO_QUOTES
     if text[c_start] in QUOTE_CHARS and hits[0].close >= c_end - 1:
-        return None
+        return None, _NO_QUOTES
     if inside > 0.8 * (c_end - c_start) and text[c_start] in QUOTE_CHARS:
-        return None
-    for q in hits:
-        q.consumed = True
-    return "mixed"
+        return None, _NO_QUOTES
+    return "mixed", hits
 
 
 def sentence_attributions(text: str, tk: Toks, quotes: Sequence[QSpan]) -> list[Attribution]:
@@ -598,8 +643,11 @@ def _clause_end(tk: Toks, nxt: Cue | None, start: int, hi: int) -> int:
         bare = s1 == s0 or (s1 - s0 == 1 and lows[s0] in SUBJECT_PRONOUNS)
         if bare and b > start and lows[b] in (",", "and", ";", "while", "but"):
             end = b
-    for i in range(max(start, end - 6), end - 1):
-        if lows[i] in ".!?" and lows[i + 1] in ("—", "–", "-"):
+    first = max(start, end - 6)
+    if _DASHES.isdisjoint(lows[first + 1:end]):
+        return end  # no dash among the last words (the usual case): one set test
+    for i in range(first, end - 1):
+        if lows[i] in ".!?" and lows[i + 1] in _DASHES:
             return i + 1  # `… next year. — VNS`: an outlet credit after the sentence
     return end
 
@@ -681,6 +729,15 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
     if boundary < lo or not (lows[boundary] == "," or (
             lows[boundary] in "”\"’" and boundary > lo and lows[boundary - 1] == ",")):
         return None
+    # the clause first: most often it is a quotation (`“…,” he said`), left to _direct
+    if lo >= boundary:
+        return None
+    clause = _clause_bounds(text, tk.starts[lo], _boundary_end(tk, boundary))
+    if clause is None or boundary - lo < 3:
+        return None
+    kind, inside = _classify(text, clause, quotes)
+    if kind is None:
+        return None
     if j < hi and not (_is_stop(tk, j) or lows[j] in PREPOSITIONS
                        or lows[j] in TIME_WORDS or lows[j] in (",", "—", "–", "(")):
         if not (s0 == s1):
@@ -694,15 +751,8 @@ def _read_cue(text: str, tk: Toks, cue: Cue, nxt: Cue | None, lo: int, hi: int,
         speaker = _span(tk, j, e, "speaker")
     if speaker is not None and not _np_ok(tk, speaker, s0, s1):
         return None
-    cstart = lo
-    if cstart >= boundary:
-        return None
-    clause = _clause_bounds(text, tk.starts[cstart], _boundary_end(tk, boundary))
-    if clause is None or boundary - cstart < 3:
-        return None
-    kind = _kind(text, clause, quotes)
-    if kind is None:
-        return None
+    for q in inside:
+        q.consumed = True  # kept: its quoted fragments are not direct quotes
     return Attribution(Span(*clause, "clause"), kind, _span(tk, k, k + cue.n, "cue"), speaker)
 
 
@@ -943,11 +993,12 @@ _MAX_SENTENCE = 20_000  # characters: a longer "sentence" is not prose; it is no
 _MAX_SENTENCES_PER_PARAGRAPH = 2_000
 
 
-def _scan_readable(text: str, para: Span, sents: Sequence[Span]) -> QuoteList:
+def _scan_readable(text: str, para: Span, sents: Sequence[Span],
+                   candidates: bytes | None = None) -> QuoteList:
     """The quoted spans of a paragraph, scanned over its runs of sentences of readable
     length (a giant "sentence" is not prose: its marks are not paired)."""
     if para.end - para.start <= _MAX_SENTENCE or all(len(s) <= _MAX_SENTENCE for s in sents):
-        return scan_quotes(text, para)
+        return scan_quotes(text, para, candidates)
     out = QuoteList()
     run: Span | None = None
     for s in [*sents, None]:
@@ -955,7 +1006,7 @@ def _scan_readable(text: str, para: Span, sents: Sequence[Span]) -> QuoteList:
             run = Span(run.start if run else s.start, s.end)
             continue
         if run is not None:
-            out.extend(scan_quotes(text, run))
+            out.extend(scan_quotes(text, run, candidates))
             run = None
     return out
 
@@ -1026,7 +1077,7 @@ def _letter_runs(low: str) -> bytes:
     """A lowercased text as one byte per character, every character but a-z a space
     (a non-ASCII character is encoded as `?`, then blanked): its ``split()`` gives the
     whole runs of letters a-z, at C speed."""
-    return low.encode("ascii", "replace").translate(_RUN_TABLE)
+    return _ascii_bytes(low).translate(_RUN_TABLE)
 
 
 def _has_cue_word(text: str, start: int, end: int) -> bool:
@@ -1069,7 +1120,9 @@ def find_attributions(doc: Document) -> list[Attribution]:
     """Every quoted or reported statement with its cue and speaker words, in text order."""
     text = doc.text
     low = lowercase(text)
-    runs = _letter_runs(low) if low is not None else None
+    ascii_low = _ascii_bytes(low if low is not None else text)
+    runs = ascii_low.translate(_RUN_TABLE) if low is not None else None  # the _letter_runs of low
+    candidates = mark_candidates(text, ascii_low)  # lowercasing leaves every mark as it is
     sentences = doc.sentences
     sent_starts = [s.start for s in sentences]
     out: list[Attribution] = []
@@ -1085,8 +1138,8 @@ def find_attributions(doc: Document) -> list[Attribution]:
         if len(para_sents) < last - first:
             # not prose (a real paragraph has tens of sentences): read only its beginning
             para = Span(para.start, para_sents[-1].end, para.label)
-        quotes = (scan_quotes(text, para) if para.end - para.start <= _MAX_SENTENCE
-                  else _scan_readable(text, para, para_sents))
+        quotes = (scan_quotes(text, para, candidates) if para.end - para.start <= _MAX_SENTENCE
+                  else _scan_readable(text, para, para_sents, candidates))
         sent_toks = LazyTokens(text, low, para_sents)
         found: list[Attribution] = []
         cue_sents = _cue_sentences(text, para, para_sents, runs)
@@ -1143,8 +1196,6 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
         if q.consumed:
             continue
         si = max(0, bisect_left(starts, q.open + 1) - 1)
-        if not sents:
-            break
         speaker: Span | None = None
         cue: Span | None = None
         attributed = False
@@ -1161,44 +1212,44 @@ def _direct(text: str, para: Span, sents: Sequence[Span], sent_toks: LazyTokens,
                     attributed = True
                     end_off = ctoks.end(stop - 1) if stop > 0 else q.close
                     last_att = (speaker, cue, end_off)
-        # 2. before the opening mark
-        if not attributed and cued[si]:
-            toks = sent_toks[si]
-            oi = bisect_left(toks.starts, q.open)
-            got2 = _before_attribution(text, toks, 0, oi)
-            if got2:
-                speaker, cue = got2
+        if not attributed:  # the other places, in order (most quotes were attributed above)
+            # 2. before the opening mark
+            if cued[si]:
+                toks = sent_toks[si]
+                oi = bisect_left(toks.starts, q.open)
+                got2 = _before_attribution(text, toks, 0, oi)
+                if got2:
+                    speaker, cue = got2
+                    attributed = True
+            # 3. right after the previous quote's attribution (`“A,” he said. “B.”`)
+            if not attributed and last_att and 0 <= q.open - last_att[2] <= 8:
+                gap = text[last_att[2]:q.open]
+                if not gap.strip(" \t,;:—–-\u00a0"):
+                    speaker, cue = last_att[0], last_att[1]  # `“A,” he said, “B.”`
+                    attributed = True
+                elif not gap.strip(" \t,.;:!?—–-\u00a0"):
+                    continues = attributed = True  # `“A,” he said. “B.”`: a new sentence
+            # 4. the previous sentence ends with a colon (`Martino told reporters:`)
+            para_initial = q.open == para.start
+            if not attributed and para_initial:
+                if prev_label:
+                    speaker, cue = prev_label
+                    attributed = True
+            elif not attributed and si > 0 and q.open == sents[si].start:
+                lab = _label(text, sent_toks[si - 1]) if text[sents[si - 1].end - 1] == ":" else None
+                if lab:
+                    speaker, cue = lab
+                    attributed = True
+            # 5. a further paragraph of a quotation
+            if not attributed and para_initial and prev_para_quoted:
+                continues = True
                 attributed = True
-        # 3. right after the previous quote's attribution (`“A,” he said. “B.”`)
-        if not attributed and last_att and 0 <= q.open - last_att[2] <= 8:
-            gap = text[last_att[2]:q.open]
-            if not gap.strip(" \t,;:—–-\u00a0"):
-                speaker, cue = last_att[0], last_att[1]  # `“A,” he said, “B.”`
+            if not attributed and (any_quote and q.words >= _MIN_UNATTRIBUTED_WORDS):
+                continues = True
                 attributed = True
-            elif not gap.strip(" \t,.;:!?—–-\u00a0"):
-                continues = attributed = True  # `“A,” he said. “B.”`: a new sentence
-        # 4. the previous sentence ends with a colon (`Martino told reporters:`)
-        para_initial = q.open == para.start
-        sent_initial = q.open == sents[si].start
-        if not attributed and para_initial:
-            if prev_label:
-                speaker, cue = prev_label
+            if not attributed and q.words >= _MIN_UNATTRIBUTED_WORDS + 2 and _sentence_like(text, q):
+                continues = bool(out) or prev_para_quoted
                 attributed = True
-        elif not attributed and si > 0 and sent_initial:
-            lab = _label(text, sent_toks[si - 1]) if text[sents[si - 1].end - 1] == ":" else None
-            if lab:
-                speaker, cue = lab
-                attributed = True
-        # 5. a further paragraph of a quotation
-        if not attributed and para_initial and prev_para_quoted:
-            continues = True
-            attributed = True
-        if not attributed and (any_quote and q.words >= _MIN_UNATTRIBUTED_WORDS):
-            continues = True
-            attributed = True
-        if not attributed and q.words >= _MIN_UNATTRIBUTED_WORDS + 2 and _sentence_like(text, q):
-            continues = bool(out) or prev_para_quoted
-            attributed = True
         if not attributed:
             continue
         if speaker is None and cue is None:
