@@ -9,7 +9,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsx.extract import people
+from newsx.extract import headline, people
+from newsx.segment import abbreviations
 
 _SETTINGS = settings(max_examples=600, deadline=None, database=None, derandomize=True)
 
@@ -37,3 +38,27 @@ def test_first_pronoun_examples() -> None:
     assert people._first_pronoun(text, 30, len(text)) == "him"
     assert people._first_pronoun("the other theme", 0, 15) is None
     assert people._first_pronoun("Shelters here", 0, 3) == "She"  # the window end ends a word
+
+
+_HEADLINE_TEXTS = st.lists(st.sampled_from(
+    ["Gov", "St", "U.S", "minister", "x" * 29, "y" * 31, "’", "'", "-", ".", ". ", ".” ", "  ", " ",
+     "A", "B2", "é", "Đà", "_", "“", "\n", "said", "Tran"]), max_size=40).map("".join)
+
+
+@_SETTINGS
+@given(_HEADLINE_TEXTS)
+def test_several_sentences_as_a_scan_from_the_start_found_it(s: str) -> None:
+    def from_start(s: str) -> bool:
+        for m in headline._INNER_PERIOD.finditer(s):
+            word = m.group(1)
+            if len(word) >= 3 and word not in abbreviations() and not word.isupper():
+                return True
+        return False
+    assert headline._several_sentences(s) == from_start(s)
+
+
+def test_several_sentences_examples() -> None:
+    assert headline._several_sentences("The minister spoke. Then he left")
+    assert not headline._several_sentences("Gov. Tran visits the U.S. Embassy")
+    assert headline._several_sentences("w" * 60 + "wordy" * 6 + ". Next")  # a run longer than 30
+    assert not headline._several_sentences("No period here at all")

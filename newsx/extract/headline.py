@@ -95,7 +95,12 @@ _TAG_LINE = re.compile(r"^[a-z][a-z -]{0,30}(?:,\s?[a-z][a-z -]{0,30}){1,10}$")
 
 def _several_sentences(s: str) -> bool:
     """Whether a period inside ``s`` ends a sentence (not ``Gov.``, ``St.``, ``v.``, ``U.S.``)."""
-    for m in _INNER_PERIOD.finditer(s):
+    # A match holds a period with at most 30 characters before it: the scan starts there (a
+    # scan from the start would try a match of up to 30 characters at every position).
+    first = s.find(".")
+    if first < 0:
+        return False
+    for m in _INNER_PERIOD.finditer(s, max(0, first - 30)):
         word = m.group(1)
         if len(word) >= 3 and word not in abbreviations() and not word.isupper():
             return True
