@@ -9,7 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsx.extract import headline, people
+from newsx.extract import authors, headline, people
 from newsx.segment import abbreviations
 
 _SETTINGS = settings(max_examples=600, deadline=None, database=None, derandomize=True)
@@ -62,3 +62,38 @@ def test_several_sentences_examples() -> None:
     assert not headline._several_sentences("Gov. Tran visits the U.S. Embassy")
     assert headline._several_sentences("w" * 60 + "wordy" * 6 + ". Next")  # a run longer than 30
     assert not headline._several_sentences("No period here at all")
+
+
+_CREDIT_TEXTS = st.lists(st.sampled_from(
+    ["by", "By", "BY", "bY", " ", "  ", ":", "Reporting", "translated", "additional ", "Writing",
+     "fact-checking", ";", "\n", "(", "|", ".", "!", "Tran Van An", "x", "\t", "\u00a0", "é", "’"]),
+    max_size=50).map("".join)
+
+
+@_SETTINGS
+@given(_CREDIT_TEXTS, st.integers(0, 60))
+def test_credit_scan_cut_after_the_last_by(text: str, lo: int) -> None:
+    first_by = authors._BY_WORD.search(text, lo)
+    if not first_by:
+        return
+    start = max(lo, first_by.start() - authors._BY_REACH)
+    end = min(len(text), authors._last_by(text, first_by.start(), len(text)) + authors._BY_TAIL)
+    old = [m.span() for m in authors._CREDIT.finditer(text, start, len(text))]
+    assert [m.span() for m in authors._CREDIT.finditer(text, start, end)] == old
+
+
+def test_last_by() -> None:
+    assert authors._last_by("Reporting By An; editing bY Binh, BY", 10, 36) == 34
+    assert authors._last_by("Reporting By An; editing bY Binh, BY", 10, 35) == 25  # ends in the window
+
+
+
+def test_credit_scan_reads_up_to_the_tail() -> None:
+    # the tails after "by" that read furthest: spaces, a colon, spaces, then a name
+    for text in ("Photo: AP. Reporting by:   Tran Van An", "Photo: AP. Writing by  :   Tran",
+                 "Photo: AP. Editing by   Tran", "Photo: AP. Editing by    Tran"):
+        by = text.index("by")
+        end = authors._last_by(text, by, len(text)) + authors._BY_TAIL
+        full = [m.span() for m in authors._CREDIT.finditer(text, 0)]
+        assert [m.span() for m in authors._CREDIT.finditer(text, 0, end)] == full
+    assert full == []  # four spaces: no credit

@@ -37,6 +37,15 @@ _BY_WORD = re.compile(r"[bB][yY]")  # what "(?i)by" matches (no other characters
 # the most characters a ``_CREDIT`` match has before its "by": 3 spaces, "additional ",
 # "additional reporting", 3 spaces (its lookbehinds see the text before any start)
 _BY_REACH = 40
+# more characters than ``_CREDIT`` reads from the start of its "by" on ("by", up to 2 spaces,
+# ":", up to 3 spaces, the lookahead's character: at most 9)
+_BY_TAIL = 9
+
+
+def _last_by(text: str, start: int, end: int) -> int:
+    """Where the last "by" (in any case, as ``_BY_WORD`` finds it) of ``text[start:end]``
+    starts; there is one at ``start``."""
+    return max(text.rfind(by, start, end) for by in ("by", "By", "BY", "bY"))
 _NAME_WORD = re.compile(
     r"(?:[A-ZÀ-ỸĐ][\w'’.-]{0,25}|(?:de|da|del|della|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|ter|mac)"
     r"|[A-ZĐ]\.)$"
@@ -116,9 +125,11 @@ def _credits(doc: Document, para: Span) -> list[Span]:
         first_by = _BY_WORD.search(doc.text, para.start, para.end)
         if not first_by:
             return []  # every credit has its "by": a cheap test before the costly pattern
-        # a credit starts at most _BY_REACH characters before its "by"
+        # a credit starts at most _BY_REACH characters before its "by", and the engine reads
+        # at most _BY_TAIL characters after it: the scan is cut to the "by"s and around them
         start = max(para.start, first_by.start() - _BY_REACH)
-        hits = list(_CREDIT.finditer(doc.text, start, para.end))
+        end = min(para.end, _last_by(doc.text, first_by.start(), para.end) + _BY_TAIL)
+        hits = list(_CREDIT.finditer(doc.text, start, end))
     out: list[Span] = []
     for m in hits:
         nxt = _CREDIT.search(doc.text, m.end(), para.end)
