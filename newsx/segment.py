@@ -154,7 +154,12 @@ def _word_before(text: str, lo: int, stop: int) -> str | None:
         first_end = max(stop - dots, start + 1)  # the word may end before the dots
         begin = max(start, first_end - 20)
         return text[begin:min(stop, begin + 20)]
-    m = _WORD_BEFORE.search(text[lo:stop])
+    before = text[lo:stop]
+    # a match starts at most 20 characters before the stop characters ending the text (and a
+    # final newline, which ``$`` skips): the search starts there, not at every position
+    tail = before[:-1] if before.endswith("\n") else before
+    reach = len(tail.rstrip(".!?…")) - 20
+    m = _WORD_BEFORE.search(before, max(0, reach))
     return m.group(1) if m else None
 
 

@@ -9,6 +9,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsx import segment
 from newsx.extract import authors, headline, people
 from newsx.segment import abbreviations
 
@@ -97,3 +98,21 @@ def test_credit_scan_reads_up_to_the_tail() -> None:
         full = [m.span() for m in authors._CREDIT.finditer(text, 0)]
         assert [m.span() for m in authors._CREDIT.finditer(text, 0, end)] == full
     assert full == []  # four spaces: no credit
+
+
+_WORD_TEXTS = st.lists(st.sampled_from(
+    ["U.S", "e.g", "x" * 19, "y" * 23, "-", ".", "..", "!", "?", "…", " ", "\n", "’", "é", "_", "1",
+     "Dr", "(", "a"]), max_size=30).map("".join)
+
+
+@_SETTINGS
+@given(_WORD_TEXTS, st.integers(0, 40))
+def test_word_before_as_the_search_from_the_start_found_it(text: str, lo: int) -> None:
+    m = segment._WORD_BEFORE.search(text[lo:])
+    assert segment._word_before(text, lo, len(text)) == (m.group(1) if m else None)
+
+
+def test_word_before_examples() -> None:
+    assert segment._word_before("He met Dr. Ba", 0, 10) == "Dr."  # the run's first 20 characters
+    assert segment._word_before("(see e.g.!!…\n", 0, 13) == "e.g."  # "$" before a final newline
+    assert segment._word_before("x" * 30 + "!?", 0, 32) == "x" * 20
