@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsx import segment
-from newsx.extract import authors, headline, people
+from newsx.extract import authors, headline, outlet, people
 from newsx.segment import abbreviations
 
 _SETTINGS = settings(max_examples=600, deadline=None, database=None, derandomize=True)
@@ -116,3 +116,14 @@ def test_word_before_examples() -> None:
     assert segment._word_before("He met Dr. Ba", 0, 10) == "Dr."  # the run's first 20 characters
     assert segment._word_before("(see e.g.!!…\n", 0, 13) == "e.g."  # "$" before a final newline
     assert segment._word_before("x" * 30 + "!?", 0, 32) == "x" * 20
+
+
+@_SETTINGS
+@given(st.text(max_size=80))
+def test_outlet_key_words_as_the_substitution_found_them(s: str) -> None:
+    assert " ".join(outlet._KEY_WORD.findall(s)) == " ".join(re.sub(r"[^\w+]+", " ", s).split())
+
+
+def test_outlet_norm_examples() -> None:
+    assert outlet._norm("The  Associated-Press (AP)") == "the associated press ap"
+    assert outlet._norm("C++ Times\x1c\u00a0Đà Nẵng") == "c++ times da nang"

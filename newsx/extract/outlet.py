@@ -65,7 +65,9 @@ _STOP_TAIL = re.compile(
 )
 
 
-_NOT_WORD = re.compile(r"[^\w+]+")
+# a key's words: the runs of word characters and "+" (a pattern that starts with a
+# repetition tries a match at each position: there are fewer between words than in them)
+_KEY_WORD = re.compile(r"[\w+]+")
 
 
 def _norm(s: str) -> str:
@@ -74,7 +76,7 @@ def _norm(s: str) -> str:
         s = unicodedata.normalize("NFKD", s.replace("đ", "d").replace("Đ", "D"))
         s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.casefold().replace("&", " and ")
-    return " ".join(_NOT_WORD.sub(" ", s).split())
+    return " ".join(_KEY_WORD.findall(s))
 
 
 @lru_cache(maxsize=1)
