@@ -65,8 +65,10 @@ def _nested_optional(part: str, times: int) -> str:
 # a word (with up to 12 inner hyphens, apostrophes, periods or ampersands: `AT&T’s`, `U.S`)
 # or one other non-space character. Written as `\w+…|[^\w\s]` read alike; this form starts
 # with one character class, which lets the engine skip spaces without trying a match at
-# each, and reads the rest of a word only after a word character (the lookbehind)
-_TOKEN = re.compile(r"\S(?:(?<=\w)\w*+" + _nested_optional(r"[-'’.&]\w+", 12) + r"|)")
+# each, and reads the rest of a word only after a word character (the lookbehind). The
+# `\w*` never gives back a character (its continuation ends in an empty branch), so it is
+# written greedy, not possessive (`\w*+` is Python 3.11 and later)
+_TOKEN = re.compile(r"\S(?:(?<=\w)\w*" + _nested_optional(r"[-'’.&]\w+", 12) + r"|)")
 _QUOTE_MARK = re.compile(r"[\"“”„‟«»‹›″‘’'‚]")
 QUOTE_CHARS = frozenset("\"“”„‟«»‹›″‘’'‚")
 _DOUBLE_OPEN = frozenset("\"“„‟«″”")
