@@ -22,18 +22,16 @@ from newsx.data import read_text
 from newsx.document import Document, Span
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
+# what follows a stop character at a sentence end: more stops, closing marks, then space and
+# the next sentence's first character
+_AFTER_STOP = r"[.!?…]{0,7}[\"'”’»)\]]{0,4}(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])"
 # ``[.!?…]{1,8}[closers]{0,4}(?=\s+[openers]?[capital or digit])|[!?]{1,8}[closers]{0,4}(?=\s)``,
 # written to begin with one character class so that the regex engine skips ahead to the
 # next stop character instead of trying the pattern at every position
-_BOUNDARY = re.compile(
-    r"[.!?…](?:[.!?…]{0,7}[\"'”’»)\]]{0,4}(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])"
-    r"|(?<=[!?])[!?]{0,7}[\"'”’»]{0,4}(?=\s))"
-)
+_BOUNDARY = re.compile(r"[.!?…](?:" + _AFTER_STOP + r"|(?<=[!?])[!?]{0,7}[\"'”’»]{0,4}(?=\s))")
 # ``_BOUNDARY`` at a period: the regex engine finds a leading literal by a fast scan,
 # where a leading character class costs a call per character of the text
-_PERIOD_BOUNDARY = re.compile(
-    r"\.[.!?…]{0,7}[\"'”’»)\]]{0,4}(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])"
-)
+_PERIOD_BOUNDARY = re.compile(r"\." + _AFTER_STOP)
 _OTHER_STOPS = "!?…"  # the stop characters of ``_BOUNDARY`` besides the period
 _WORD_BEFORE = re.compile(r"([\w.\-]{1,20})[.!?…]*$")
 _WORD_CHARS = re.compile(r"[\w.\-]+")
