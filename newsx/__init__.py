@@ -13,6 +13,8 @@ Library API (pure functions, picklable results, data loaded once)::
 from __future__ import annotations
 
 import os
+import sys
+from importlib.machinery import EXTENSION_SUFFIXES
 
 from newsx import _regex_cache
 
@@ -32,6 +34,12 @@ def extract(text: str, source: str = "-") -> Article:
     return extract_text(text, source)
 
 
+def compiled() -> bool:
+    """Whether the extractors run compiled to C by mypyc (an install made with
+    ``NEWSX_COMPILE=1``; see docs/performance.md) rather than as Python."""
+    return (sys.modules["newsx.segment"].__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
+
+
 def extract_file(path: str | os.PathLike) -> Article:
     """Read, decode and extract one file. Raises ``UnreadableInput`` when it cannot be read."""
     text, warnings = read_path(path)
@@ -39,4 +47,4 @@ def extract_file(path: str | os.PathLike) -> Article:
 
 
 __all__ = ["Article", "Failure", "Outlet", "Person", "Quote", "UnreadableInput", "__version__",
-           "extract", "extract_file", "extract_many"]
+           "compiled", "extract", "extract_file", "extract_many"]

@@ -10,7 +10,7 @@ from typing import TextIO
 
 import click
 
-from newsx import __version__
+from newsx import __version__, compiled
 from newsx.batch import DEFAULT_GLOBS, STDIN, default_jobs, iter_inputs, run
 from newsx.model import Article, Failure, Rendered
 from newsx.write import CSV_SHAPES, FORMATS, make_writer
@@ -40,7 +40,8 @@ Exit status: 0 when every input was read, 1 when some failed, 2 on a usage error
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="newsx")
+@click.version_option(__version__, prog_name="newsx", message="%(prog)s %(version)s ("
+                      + ("compiled with mypyc" if compiled() else "Python") + ")")
 def cli() -> None:
     """newsx: who said what, when, and where it was published, from news article files."""
 

@@ -187,7 +187,7 @@ def _is_false_boundary(text: str, para_start: int, stop: int, after: int) -> boo
         return True  # an initial: "J. Smith"
     if _ACRONYM.search(word):
         nxt = _NEXT_WORD.match(text, after, min(len(text), after + _WINDOW))
-        return bool(nxt) and nxt.group(1) not in _SENTENCE_STARTERS
+        return nxt is not None and nxt.group(1) not in _SENTENCE_STARTERS
     return False
 
 

@@ -220,7 +220,7 @@ def _with_time(line: str, m: re.Match[str], day: Date, base: int) -> Found:
         time = t if len(t) == 8 else t + ":00"
         if m.group("isooff"):
             off = m.group("isooff")
-            offset = "+00:00" if off == "Z" else f"{off[:3]}:{off[-2:]}"
+            offset: str | None = "+00:00" if off == "Z" else f"{off[:3]}:{off[-2:]}"
             return Found(base + start, base + span_end, day, time, offset)
     else:
         after = TIME_RE.search(line, m.end(), min(len(line), m.end() + 12))

@@ -181,6 +181,7 @@ def _dateline(doc: Document, para: Span) -> tuple[Span, Outlet] | None:
     window = para.start + 140
     opening = min(para.end, para.start + _OPENING)
     paren = text.find("(", para.start, opening)
+    m: re.Match[str] | None
     for m in _DATELINE_PAREN.finditer(text, paren, opening) if paren >= 0 else ():
         if _is_photo_credit(text, m.start("name"), m.end("name")):
             continue

@@ -290,7 +290,7 @@ def _prev_word(text: str, start: int) -> str:
     if start <= 0:
         return ""
     back = text[start - 1:start - 44:-1] if start >= 44 else text[start - 1::-1]
-    word = _PREV_BACK.match(back).group(1)  # always matches (every part may be empty)
+    word = _PREV_BACK.match(back).group(1)  # type: ignore[union-attr]  # always matches (every part may be empty)
     if "_" in word:
         word = word[:word.index("_")]
     return word[::-1]
@@ -903,8 +903,11 @@ class _NeedsContext(Exception):
 # A run's parse: (segments, segments when the run's line is a headline, or None when no
 # headline rule applies). A segment: (offset, end offset, form, keys, possessive, organisation
 # word near). Runs whose parse reads the text around them are stored as _CONTEXTUAL.
+# _Parse is declared a plain ``tuple`` (its shape: tuple[tuple[_Seg, ...], tuple[_Seg, ...]
+# | None]) because _NO_NAME and _CONTEXTUAL are compared by identity: compiled with mypyc,
+# a tuple of declared shape is unboxed into a C struct and boxed again as a new object.
 _Seg = tuple[int, int, str, tuple[str, ...], bool, bool]
-_Parse = tuple[tuple[_Seg, ...], "tuple[_Seg, ...] | None"]
+_Parse = tuple
 _RUN_CACHE: dict[str, _Parse] = {}
 _RUN_OLD: dict[str, _Parse] = {}
 _NO_NAME: _Parse = ((), None)

@@ -30,6 +30,7 @@ from itertools import compress
 from operator import attrgetter
 
 from newsx.document import Document, Span
+from newsx.extract.quote_list import QuoteList
 from newsx.extract.quotes_lexicon import (
     BEFORE_CUE_SKIP,
     CLAUSE_BREAKS,
@@ -145,12 +146,6 @@ class Cue:
     k: int          # first token of the cue
     n: int          # tokens in the cue (verb, phrase, or `expressed his hope`)
     cls: str
-
-
-class QuoteList(list):
-    """The quoted spans of a paragraph, in order, with their closing offsets cached."""
-
-    closes: list[int] | None = None
 
 
 _GROUP, _START = re.Match.group, re.Match.start

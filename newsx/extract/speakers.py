@@ -122,15 +122,15 @@ class Words:
 def _words(text: str) -> Words:
     """``Words.of``: the tokens of ``text`` (cached: speaker words and names repeat)."""
     if _SIMPLE.fullmatch(text):  # most names: no possessive, dot or accent to handle
-        surface = text.split(" ", _MAX_TOKENS)[:_MAX_TOKENS]
-        starts = [0]
+        surface: list[str] = text.split(" ", _MAX_TOKENS)[:_MAX_TOKENS]
+        starts: list[int] = [0]
         for word in surface[:-1]:
             starts.append(starts[-1] + len(word) + 1)
         return Words(tuple(surface), tuple(text.lower().split(" ", _MAX_TOKENS)[:_MAX_TOKENS]),
                      tuple(starts))
-    surface: list[str] = []
+    surface = []
     folded: list[str] = []
-    starts: list[int] = []
+    starts = []
     for m in _TOKEN.finditer(text):
         word = m.group().rstrip(".-&")
         if word[-2:] in ("'s", "’s"):
