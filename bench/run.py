@@ -37,7 +37,10 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
-sys.path.insert(0, str(ROOT))
+try:  # the newsx installed in this Python (a compiled build is measured as installed) ...
+    import newsx as _installed  # noqa: F401
+except ImportError:  # ... else the checkout's
+    sys.path.insert(0, str(ROOT))
 
 import corpus  # noqa: E402
 
@@ -124,13 +127,18 @@ class Run:
     load: float = 0.0  # 1-minute load average when the run started (other work on the machine)
 
 
+# ``python -m`` puts its working directory first on sys.path: run outside the checkout, so
+# that the CLI imports the newsx this Python has installed, as the library measures do
+CLI_CWD = tempfile.gettempdir()
+
+
 def run_cli(args: list[str], timeout: float) -> Run:
     """Run ``newsx`` as a user does; time it and sample its memory."""
-    cmd = [sys.executable, "-m", "newsx", *args]
+    cmd = [sys.executable, "-m", "newsx", *args]  # every path in args is absolute
     err = tempfile.TemporaryFile()
     load = os.getloadavg()[0]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT, start_new_session=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err, cwd=CLI_CWD, start_new_session=True)
     sampler = MemorySampler(proc.pid)
     sampler.start()
     timed_out = False
@@ -375,7 +383,9 @@ def precompile() -> None:
     """
     import compileall
 
-    compileall.compile_dir(str(ROOT / "newsx"), quiet=1)
+    import newsx
+
+    compileall.compile_dir(os.path.dirname(newsx.__file__), quiet=1)
 
 
 def cli_throughput(folder: Path, paths: list[Path], jobs: list[int], report: Report, label: str,
@@ -535,6 +545,8 @@ def print_tables(report: Report) -> None:
 
 
 def environment() -> dict[str, Any]:
+    import newsx
+
     def git(*args: str) -> str:
         try:
             done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=10)
@@ -551,6 +563,7 @@ def environment() -> dict[str, Any]:
         "commit": git("rev-parse", "--short", "HEAD")
         + (" (dirty)" if git("status", "--porcelain", "newsx") else ""),
         "python": platform.python_version(),
+        "build": "compiled with mypyc" if newsx.compiled() else "Python",
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.system()}",
         "extractor_lines": extractors,
     }
@@ -581,11 +594,12 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="newsx-bench-"))
     report = Report()
     env = environment()
-    print(f"newsx benchmark at {env['commit']} on {env['machine']}, Python {env['python']}; work in {work}")
+    print(f"newsx benchmark at {env['commit']} on {env['machine']}, Python {env['python']}, "
+          f"{env['build']} build; work in {work}")
     precompile()
     try:
         if args.corpus:
-            folder, label = args.corpus, args.corpus.name
+            folder, label = args.corpus.resolve(), args.corpus.resolve().name
             paths = files_under(folder)
         elif args.corpus_jsonl:
             folder, label = work / "corpus", f"{args.corpus_jsonl.parent.name}-{args.corpus_jsonl.stem}"
@@ -614,6 +628,8 @@ def main(argv: list[str] | None = None) -> int:
     key = label if not args.no_throughput else "+".join(
         name for name, on in (("worst", run_worst), ("scale", args.scale)) if on) or "none"
     previous = previous if isinstance(previous, dict) and "runs" in previous else {"runs": {}}
+    if env["build"] != "Python":
+        key += " (compiled)"  # a compiled build's figures sit beside the Python build's
     previous["runs"][key] = results
     args.output.write_text(json.dumps(previous, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"results written to {args.output} (under runs.{key})")
