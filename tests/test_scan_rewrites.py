@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsx import segment
-from newsx.extract import authors, headline, outlet, people
+from newsx.extract import authors, headline, outlet, people, quotes
 from newsx.segment import abbreviations
 
 _SETTINGS = settings(max_examples=600, deadline=None, database=None, derandomize=True)
@@ -127,3 +127,31 @@ def test_outlet_key_words_as_the_substitution_found_them(s: str) -> None:
 def test_outlet_norm_examples() -> None:
     assert outlet._norm("The  Associated-Press (AP)") == "the associated press ap"
     assert outlet._norm("C++ Times\x1c\u00a0Đà Nẵng") == "c++ times da nang"
+
+
+# quote detection's tokens: the pieces between spaces, matched with the token pattern only
+# when they are not one word or one word and one mark (quotes._tokens)
+_TOKEN_TEXTS = st.lists(st.sampled_from(
+    ["said", "Mr", "U", "S", "don", "t", "2024", "é", "Đặng", "e\u0301", "_", "x_1", "'", "’", "-",
+     ".", "&", ",", "“", "”", '"', "(", ")", "—", " ", "  ", "\n", "\t", "\u00a0", "\u2009", "\x1c",
+     "a-b-c-d-e-f-g-h-i-j-k-l-m-n-o", "٣", "²"]),
+    max_size=40).map("".join)
+
+
+@_SETTINGS
+@given(_TOKEN_TEXTS, st.integers(0, 120), st.integers(0, 120))
+def test_quote_tokens_as_the_pattern_found_them(text: str, lo: int, hi: int) -> None:
+    lo, hi = min(lo, len(text)), min(hi, len(text))
+    matches = list(quotes._TOKEN.finditer(text, lo, hi))
+    expected = ([m.start() for m in matches], [m.group() for m in matches])
+    assert quotes._tokens(text, lo, hi) == expected  # the compiled module's way
+    assert quotes._matched_tokens(text, lo, hi) == expected  # the Python module's way
+
+
+def test_quote_tokens_examples() -> None:
+    text = "“We don't know,” said Mr. Lê of the U.S. team-mate_1 — really."
+    starts, words = quotes._tokens(text, 0, len(text))
+    assert words == ["“", "We", "don't", "know", ",", "”", "said", "Mr", ".", "Lê", "of", "the",
+                     "U.S", ".", "team-mate_1", "—", "really", "."]
+    assert all(text[s:s + len(w)] == w for s, w in zip(starts, words, strict=True))
+    assert quotes._tokens(text, 5, 14) == ([5, 10], ["on't", "know"])  # a window inside a word

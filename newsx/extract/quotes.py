@@ -26,6 +26,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.machinery import EXTENSION_SUFFIXES
 from itertools import compress
 from operator import attrgetter
 
@@ -166,13 +167,52 @@ def tokenize(text: str, start: int, end: int, low: str | None = None) -> Toks:
     """The tokens of ``text[start:end]``. With ``low``, the ``lowercase`` of ``text``, the
     tokens are read from it: their lowercase forms come without a ``str.lower`` each."""
     if low is not None:
-        matches = list(_TOKEN.finditer(low, start, end))
-        starts = list(map(_START, matches))
-        lows = list(map(_GROUP, matches))
+        starts, lows = _tokens(low, start, end) if _COMPILED else _matched_tokens(low, start, end)
         return Toks(starts, lows, text, lows)
+    starts, words = _tokens(text, start, end) if _COMPILED else _matched_tokens(text, start, end)
+    return Toks(starts, list(map(str.lower, words)), text, words)
+
+
+# whether this module runs compiled by mypyc (see ``_tokens``)
+_COMPILED = __file__.endswith(tuple(EXTENSION_SUFFIXES))
+
+
+def _matched_tokens(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
+    """The matches of ``_TOKEN`` in ``text[start:end]``: their offsets and their strings."""
     matches = list(_TOKEN.finditer(text, start, end))
-    words = list(map(_GROUP, matches))
-    return Toks(list(map(_START, matches)), list(map(str.lower, words)), text, words)
+    return list(map(_START, matches)), list(map(_GROUP, matches))
+
+
+def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
+    """``_matched_tokens``, for the compiled module: the same tokens, found with fewer matches.
+
+    A token never holds a space, so the text is cut at its spaces first (``str.split``, at
+    C speed) and only the pieces that are not one word, or one word and one mark (`said,`),
+    are matched with the pattern (7% of them: `don't`, `“We`, `U.S.`). Compiled with mypyc,
+    this does 6% fewer instructions over the whole pipeline (PolNeAR) than matching every
+    token; run as Python, its loop costs more than it saves (4% more time), so Python keeps
+    ``_matched_tokens``. tests/test_scan_rewrites.py holds the two to the same tokens."""
+    starts: list[int] = []
+    words: list[str] = []
+    span = text[start:end]
+    pos = 0
+    for piece in span.split():
+        pos = span.find(piece, pos)
+        n = len(piece)
+        if n == 1 or piece.isalnum():
+            starts.append(start + pos)
+            words.append(piece)
+        elif piece[:-1].isalnum() and not piece[-1].isalnum() and piece[-1] != "_":
+            starts.append(start + pos)
+            words.append(piece[:-1])
+            starts.append(start + pos + n - 1)
+            words.append(piece[-1])
+        else:
+            for m in _TOKEN.finditer(text, start + pos, start + pos + n):
+                starts.append(m.start())
+                words.append(m.group())
+        pos += n
+    return starts, words
 
 
 # --------------------------------------------------------------------------- marks
