@@ -121,3 +121,14 @@ def test_desk_line_starting_with_the_outlet_name() -> None:
 
 def test_photo_agency_line_is_not_a_credit() -> None:
     assert outlet("A title\nAP Photo/Jane Roe\nTrains were cancelled.\n") is None
+
+
+def test_a_byline_credit_spaced_unlike_the_registry_keeps_its_span_in_the_text() -> None:
+    # "Associated  Press" (two spaces) is resolved as "Associated Press", which the text
+    # does not hold as written: the span starts at the credit's name, never before the text
+    text = ("By JANE ROE Associated  Press\n\nThe city council voted on Tuesday to approve the "
+            "budget for the new bridge over the river, officials said.\n")
+    span = extract_outlet(segment(Document(text)))
+    assert span is not None and span.data.name == "Associated Press"
+    assert (span.start, span.end) == (3, 19)
+    assert text[span.start:span.end] == "JANE ROE Associa"

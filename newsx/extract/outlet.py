@@ -258,7 +258,7 @@ def _labelled(doc: Document, para: Span, marks: bool = True) -> tuple[Span, Outl
                 part, found = tail
             if found:
                 at = text.find(part, para.start, opening)
-                s = at if at >= 0 else para.start - 1
+                s = at if at >= 0 else m.start("name")  # a part not written as such: the credit's name
                 return Span(s, s + len(part), "outlet", found), found
     has_mark = marks and has_copyright_mark(text[para.start:opening])
     m = _COPYRIGHT.search(text, para.start, opening) if has_mark else None
