@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib.machinery import EXTENSION_SUFFIXES
 
 from newsx import _regex_cache
 
@@ -36,8 +35,9 @@ def extract(text: str, source: str = "-") -> Article:
 
 def compiled() -> bool:
     """Whether the extractors run compiled to C by mypyc (an install made with
-    ``NEWSX_COMPILE=1``; see docs/performance.md) rather than as Python."""
-    return (sys.modules["newsx.segment"].__file__ or "").endswith(tuple(EXTENSION_SUFFIXES))
+    ``NEWSX_COMPILE=1``; see docs/performance.md) rather than as Python: the question quote
+    detection asks of itself to choose its tokenizer, so both give the same answer."""
+    return sys.modules["newsx.extract.quotes"]._COMPILED
 
 
 def extract_file(path: str | os.PathLike) -> Article:

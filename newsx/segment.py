@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from newsx.data import read_text
+from newsx.data import read_lines
 from newsx.document import Document, Span
 
 _LINE_END = re.compile(r"\r\n|\r|\n")
@@ -50,8 +50,7 @@ _TERMINAL = frozenset("a.m p.m m etc Inc Corp Co Ltd Jr Sr al".split())
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    text = read_text("abbreviations.txt")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(read_lines("abbreviations.txt"))
 
 
 def segment(doc: Document) -> Document:

@@ -1,5 +1,5 @@
-"""The data-file reader of ``newsx.extract.names``: the fast path gives what the plain
-per-line reading gives."""
+"""The data-file reader (``newsx.data``): the fast path gives what the plain per-line
+reading gives."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from importlib import resources
 
 import pytest
 
-from newsx.data import read_text
+import newsx.data as data
+from newsx.data import lines_of, read_text
 from newsx.extract import names
-from newsx.extract.names import _lines_of
 
 
 def _plain_lines(text: str) -> list[str]:
@@ -22,14 +22,24 @@ def _plain_lines(text: str) -> list[str]:
     "#h\nalpha\n\n", "#h\nalpha\n\n\n", "#h", "\n\nalpha", "#h\n#h2", "#h\n#h2\n", "alpha\n#c",
 ])
 def test_lines_are_the_non_blank_non_comment_lines(text: str) -> None:
-    assert _lines_of(text) == _plain_lines(text)
+    assert lines_of(text) == _plain_lines(text)
 
 
-@pytest.mark.parametrize("name", ["first_names.tsv", "surnames.txt", "english_words.txt",
-                                  "english_proper.txt", "people_lexicon.txt"])
+DATA_FILES = ["first_names.tsv", "surnames.txt", "english_words.txt", "english_proper.txt",
+              "people_lexicon.txt", "abbreviations.txt", "cues.txt", "outlets.tsv", "speaker_words.tsv"]
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
 def test_data_files_read_as_plain_lines(name: str) -> None:
     text = resources.files("newsx.data").joinpath(name).read_text(encoding="utf-8")
-    assert _lines_of(text) == _plain_lines(text)
+    assert lines_of(text) == _plain_lines(text)
+
+
+@pytest.mark.parametrize("name", DATA_FILES)
+def test_data_files_have_no_line_of_spaces_and_no_space_at_a_line_end(name: str) -> None:
+    # read_lines skips empty lines only, and entries are taken as written
+    lines = read_text(name).split("\n")
+    assert [ln for ln in lines if ln != ln.rstrip() or (ln and not ln.strip())] == []
 
 
 def _plain_pairs(text: str) -> dict[str, str]:
@@ -41,33 +51,33 @@ def _plain_pairs(text: str) -> dict[str, str]:
     "#h\nanna\tf\n#late comment\nivan\tm\n", "#h\nanna\tf\n\n", "\nanna\tf", "anna\tf\tx\nivan\tm\n",
 ])
 def test_pairs_are_the_plain_split_pairs(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(names, "read_text", lambda name: text)
-    assert names._pairs("fixture.tsv") == _plain_pairs(text)
+    monkeypatch.setattr(data, "read_text", lambda name: text)
+    assert data.read_pairs("fixture.tsv") == _plain_pairs(text)
 
 
 def test_pairs_exact_entries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(names, "read_text", lambda name: "# header\nanna\tf\nbo\tu\nivan\tm\n")
-    pairs = names._pairs("fixture.tsv")
+    monkeypatch.setattr(data, "read_text", lambda name: "# header\nanna\tf\nbo\tu\nivan\tm\n")
+    pairs = data.read_pairs("fixture.tsv")
     assert pairs == {"anna": "f", "bo": "u", "ivan": "m"}
     assert list(pairs) == ["anna", "bo", "ivan"]  # file order
 
 
 @pytest.mark.parametrize("text", ["anna\tf\nivan\n", "anna\n", "#h\nivan\n\nanna\tf\n"])
 def test_pairs_refuse_a_line_without_a_tab(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(names, "read_text", lambda name: text)
+    monkeypatch.setattr(data, "read_text", lambda name: text)
     with pytest.raises(ValueError):
-        names._pairs("fixture.tsv")
+        data.read_pairs("fixture.tsv")
 
 
 @pytest.mark.parametrize("text", ["", "#h\n", "#h\n\n\n"])
 def test_pairs_of_a_file_without_entries(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
-    monkeypatch.setattr(names, "read_text", lambda name: text)
-    assert names._pairs("fixture.tsv") == {}
+    monkeypatch.setattr(data, "read_text", lambda name: text)
+    assert data.read_pairs("fixture.tsv") == {}
 
 
 def test_pairs_keep_a_second_tab_in_the_value(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(names, "read_text", lambda name: "anna\tf\tx\nivan\tm\n")
-    assert names._pairs("fixture.tsv") == {"anna": "f\tx", "ivan": "m"}
+    monkeypatch.setattr(data, "read_text", lambda name: "anna\tf\tx\nivan\tm\n")
+    assert data.read_pairs("fixture.tsv") == {"anna": "f\tx", "ivan": "m"}
 
 
 def test_first_names_file_has_one_tab_a_line() -> None:
@@ -75,7 +85,7 @@ def test_first_names_file_has_one_tab_a_line() -> None:
     would pass that count, so the shipped file is checked line by line here."""
     text = read_text("first_names.tsv")
     assert all(line.count("\t") == 1 for line in _plain_lines(text))
-    assert names._pairs("first_names.tsv") == _plain_pairs(text)
+    assert data.read_pairs("first_names.tsv") == _plain_pairs(text)
 
 
 def test_lexicon_lists_as_the_plain_reading() -> None:

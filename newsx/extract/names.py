@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
-from newsx.data import read_text
+from newsx.data import read_lines, read_pairs
 
 _EXTRA_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
                              "’": "'", "‘": "'", "ß": "ss", "æ": "ae", "œ": "oe"})
@@ -26,51 +26,6 @@ def fold(token: str) -> str:
     t = unicodedata.normalize("NFD", t)
     t = "".join(c for c in t if not unicodedata.combining(c))
     return t.lower()
-
-
-def _data_lines(name: str) -> list[str]:
-    """The lines of a data file, without blank lines and ``#`` comments."""
-    return _lines_of(read_text(name))
-
-
-def _header_end(text: str) -> int:
-    """Where ``text``'s header of ``#`` comment lines ends."""
-    start = 0
-    while text.startswith("#", start):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return len(text)
-    return start
-
-
-def _lines_of(text: str) -> list[str]:
-    """``text``'s non-blank lines that do not start with ``#``. The data files keep their
-    comments in a header: then the rest is cut by one split, with no test per line."""
-    start = _header_end(text)
-    lines = text[start:].split("\n")
-    if lines[-1] == "":
-        lines.pop()
-    if "" in lines or text.find("\n#", start) != -1:
-        return [ln for ln in lines if ln and ln[0] != "#"]
-    return lines
-
-
-def _pairs(name: str) -> dict[str, str]:
-    """A data file of ``key<TAB>value`` lines as a dict (a repeated key keeps its last value).
-
-    One replace and one split cut the whole file at C speed (a split per line takes three
-    times as long); the keys are every other part. That needs one tab on every line, as
-    ``first_names.tsv`` has (tests/test_names.py checks it); a file with blank or comment
-    lines in its body, or with more or fewer tabs than lines, is read line by line.
-    """
-    text = read_text(name)
-    body = text[_header_end(text):].removesuffix("\n")
-    lines = body.count("\n") + 1
-    if (not body or body.count("\t") != lines or body.startswith("\n") or body.endswith("\n")
-            or "\n\n" in body or "\n#" in body):
-        return dict(line.split("\t", 1) for line in _lines_of(text))
-    parts = body.replace("\t", "\n").split("\n")
-    return dict(zip(parts[0::2], parts[1::2], strict=True))
 
 
 @dataclass(frozen=True)
@@ -109,18 +64,18 @@ class Lexicon:
 def lexicon() -> Lexicon:
     sections: dict[str, set[str]] = {}
     current = ""
-    for line in _data_lines("people_lexicon.txt"):
+    for line in read_lines("people_lexicon.txt"):
         if line.startswith("[") and line.endswith("]"):
             current = line[1:-1]
             sections.setdefault(current, set())
         else:
             sections[current].add(fold(line))
     # The three large lists are stored folded already: no per-entry work at load time.
-    first = _pairs("first_names.tsv")
-    surnames = _data_lines("surnames.txt")
+    first = read_pairs("first_names.tsv")
+    surnames = read_lines("surnames.txt")
     ranks = dict(zip(surnames, range(1, len(surnames) + 1), strict=True))  # a repeat keeps its last rank
-    english = frozenset(_data_lines("english_words.txt"))
-    proper = frozenset(_data_lines("english_proper.txt"))
+    english = frozenset(read_lines("english_words.txt"))
+    proper = frozenset(read_lines("english_proper.txt"))
     for word in sections.get("stop_word", ()):
         first.pop(word, None)
     frozen = {k: frozenset(v) for k, v in sections.items()}

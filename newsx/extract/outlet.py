@@ -21,7 +21,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from newsx.data import read_text
+from newsx.data import read_lines
 from newsx.document import Document, Span
 from newsx.extract.date import has_copyright_mark, post_lines
 from newsx.model import Outlet
@@ -83,9 +83,7 @@ def _norm(s: str) -> str:
 def registry() -> dict[str, Outlet]:
     """Every name, abbreviation and credit form (normalised) -> its ``Outlet``."""
     table: dict[str, Outlet] = {}
-    for line in read_text("outlets.tsv").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in read_lines("outlets.tsv"):
         cols = line.split("\t")
         name = cols[0].strip()
         display = _display(name)

@@ -1140,7 +1140,8 @@ def _evidence(occ: _Occ, story: _Story) -> int:
     text, lex = story.text, story.lex
     score = -5 if occ.org_near else 0
     after = text[occ.end:occ.end + 1]  # both patterns below need a space or a letter first
-    m = _ORG_AFTER.match(text, occ.end) if after in (" ", "\u00a0") else None
+    spaced = after in (" ", "\u00a0")
+    m = _ORG_AFTER.match(text, occ.end) if spaced else None
     if m and not occ.possessive and (m.group(1) in lex.org_word or m.group(1) in lex.place):
         score -= 5  # Thai Binh province, Nong Thon Ngay Nay newspaper
     if occ.after_prep:
@@ -1149,7 +1150,7 @@ def _evidence(occ: _Occ, story: _Story) -> int:
     else:
         score += 3 * occ.titled
     score += 3 * occ.appositive
-    if not occ.possessive and (after in (" ", "\u00a0") or "A" <= after <= "z"):
+    if not occ.possessive and (spaced or "A" <= after <= "z"):
         m = _AFTER_WORD.match(text, occ.end)
         if m:
             k = m.group(1).lower()

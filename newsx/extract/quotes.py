@@ -1104,11 +1104,11 @@ def _cue_hint_words() -> frozenset[bytes]:
     return frozenset(w.encode() for w in hints if re.fullmatch(r"[a-z]+", w))
 
 
-def _letter_runs(low: str) -> bytes:
+def _letter_runs(low: str, ascii_low: bytes | None = None) -> bytes:
     """A lowercased text as one byte per character, every character but a-z a space
     (a non-ASCII character is encoded as `?`, then blanked): its ``split()`` gives the
-    whole runs of letters a-z, at C speed."""
-    return _ascii_bytes(low).translate(_RUN_TABLE)
+    whole runs of letters a-z, at C speed. ``ascii_low``: its ``_ascii_bytes``, when made."""
+    return (ascii_low if ascii_low is not None else _ascii_bytes(low)).translate(_RUN_TABLE)
 
 
 def _has_cue_word(text: str, start: int, end: int) -> bool:
@@ -1152,7 +1152,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
     text = doc.text
     low = lowercase(text)
     ascii_low = _ascii_bytes(low if low is not None else text)
-    runs = ascii_low.translate(_RUN_TABLE) if low is not None else None  # the _letter_runs of low
+    runs = _letter_runs(low, ascii_low) if low is not None else None
     candidates = mark_candidates(text, ascii_low)  # lowercasing leaves every mark as it is
     sentences = doc.sentences
     sent_starts = [s.start for s in sentences]

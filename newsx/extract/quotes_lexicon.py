@@ -5,19 +5,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from newsx.data import read_text
+from newsx.data import read_lines
 
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> tuple[dict[str, str], dict[tuple[str, ...], str], frozenset[str]]:
     """(single-word cue -> class, phrase cue tuple -> class, nouns after `express`)."""
-    text = read_text("cues.txt")
     words: dict[str, str] = {}
     phrases: dict[tuple[str, ...], str] = {}
     nouns: set[str] = set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in read_lines("cues.txt"):
         cls, _, forms = line.partition("\t")
         for form in forms.split():
             if cls == "expnoun":

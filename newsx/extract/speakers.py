@@ -41,7 +41,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from newsx.data import read_text
+from newsx.data import read_lines
 from newsx.document import Document, Span
 from newsx.model import Attribution, Person
 
@@ -83,11 +83,8 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """``newsx/data/speaker_words.tsv``, loaded once."""
-    text = read_text("speaker_words.tsv")
     classes: dict[str, dict[str, str]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in read_lines("speaker_words.tsv"):
         word, cls, value = (line.split("\t") + ["-", "-"])[:3]
         classes.setdefault(cls.strip(), {})[fold(word.strip())] = value.strip()
     return Lexicon(classes)
