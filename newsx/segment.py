@@ -17,35 +17,36 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from newsx.data import read_lines
 from newsx.document import Document, Span
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
+_LINE_END: Final = re.compile(r"\r\n|\r|\n")
 # what follows a stop character at a sentence end: more stops, closing marks, then space and
 # the next sentence's first character
-_AFTER_STOP = r"[.!?…]{0,7}[\"'”’»)\]]{0,4}(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])"
+_AFTER_STOP: Final = r"[.!?…]{0,7}[\"'”’»)\]]{0,4}(?=\s+[\"'“‘«(\[]?[A-Z0-9À-ÖØ-Þ])"
 # ``[.!?…]{1,8}[closers]{0,4}(?=\s+[openers]?[capital or digit])|[!?]{1,8}[closers]{0,4}(?=\s)``,
 # written to begin with one character class so that the regex engine skips ahead to the
 # next stop character instead of trying the pattern at every position
-_BOUNDARY = re.compile(r"[.!?…](?:" + _AFTER_STOP + r"|(?<=[!?])[!?]{0,7}[\"'”’»]{0,4}(?=\s))")
+_BOUNDARY: Final = re.compile(r"[.!?…](?:" + _AFTER_STOP + r"|(?<=[!?])[!?]{0,7}[\"'”’»]{0,4}(?=\s))")
 # ``_BOUNDARY`` at a period: the regex engine finds a leading literal by a fast scan,
 # where a leading character class costs a call per character of the text
-_PERIOD_BOUNDARY = re.compile(r"\." + _AFTER_STOP)
-_OTHER_STOPS = "!?…"  # the stop characters of ``_BOUNDARY`` besides the period
-_WORD_BEFORE = re.compile(r"([\w.\-]{1,20})[.!?…]*$")
-_WORD_CHARS = re.compile(r"[\w.\-]+")
-_NON_SPACE = re.compile(r"\S")
-_ACRONYM = re.compile(r"(?:[A-Za-z]\.){2,}$")
-_NEXT_WORD = re.compile(r"\s+[\"'“‘«(\[]?([A-Za-z]+)")
-_SENTENCE_STARTERS = frozenset(
+_PERIOD_BOUNDARY: Final = re.compile(r"\." + _AFTER_STOP)
+_OTHER_STOPS: Final = "!?…"  # the stop characters of ``_BOUNDARY`` besides the period
+_WORD_BEFORE: Final = re.compile(r"([\w.\-]{1,20})[.!?…]*$")
+_WORD_CHARS: Final = re.compile(r"[\w.\-]+")
+_NON_SPACE: Final = re.compile(r"\S")
+_ACRONYM: Final = re.compile(r"(?:[A-Za-z]\.){2,}$")
+_NEXT_WORD: Final = re.compile(r"\s+[\"'“‘«(\[]?([A-Za-z]+)")
+_SENTENCE_STARTERS: Final = frozenset(
     "The A An He She It They We I You This That These Those There His Her Its Their Our "
     "But And Or So Yet In On At For With As After Before When While If Although Though "
     "Meanwhile However Also Still Then Now Police Officials Authorities".split()
 )
-_WINDOW = 40
+_WINDOW: Final = 40
 # Abbreviations that often end a sentence too: a sentence-starting word after them splits.
-_TERMINAL = frozenset("a.m p.m m etc Inc Corp Co Ltd Jr Sr al".split())
+_TERMINAL: Final = frozenset("a.m p.m m etc Inc Corp Co Ltd Jr Sr al".split())
 
 
 @lru_cache(maxsize=1)

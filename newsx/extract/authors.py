@@ -14,55 +14,56 @@ credits (``Photo by …``) are not authors either.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from newsx.document import Document, Span
 from newsx.extract.outlet import outlet_suffix, resolve
 
-_HEAD_PARAS = 40
-_TAIL_PARAS = 8
-_MAX_BYLINE = 120
-_MAX_SIGNOFF = 240
+_HEAD_PARAS: Final = 40
+_TAIL_PARAS: Final = 8
+_MAX_BYLINE: Final = 120
+_MAX_SIGNOFF: Final = 240
 
-_BYLINE = re.compile(r"(?i)(?:written\s)?by(?:\s{1,3}|\s{0,2}:\s{0,3})(?=\S)")
-_CREDIT = re.compile(
+_BYLINE: Final = re.compile(r"(?i)(?:written\s)?by(?:\s{1,3}|\s{0,2}:\s{0,3})(?=\S)")
+_CREDIT: Final = re.compile(
     r"(?i)(?:^|(?<=[;(\n|]\s)|(?<=[;(\n|])|(?<=[.!?]\s))\s{0,3}"
     r"(?:additional\s)?(?:translated|reporting|reported|writing|written|editing|edited|compiled|"
     r"text|story|words|research|fact-checking|additional\sreporting)\s{1,3}by(?:\s{1,3}|\s{0,2}:\s{0,3})(?=\S)"
 )
 # the letters a case-blind credit verb ("additional", "translated", … "fact-checking") can
 # start with, and those a byline starts with ("written by", "by")
-_CREDIT_INITIALS = frozenset("AaTtRrWwEeCcSsſFf")
-_BYLINE_INITIALS = frozenset("WwBb")
-_BY_WORD = re.compile(r"[bB][yY]")  # what "(?i)by" matches (no other characters fold to b, y)
+_CREDIT_INITIALS: Final = frozenset("AaTtRrWwEeCcSsſFf")
+_BYLINE_INITIALS: Final = frozenset("WwBb")
+_BY_WORD: Final = re.compile(r"[bB][yY]")  # what "(?i)by" matches (no other characters fold to b, y)
 # the most characters a ``_CREDIT`` match has before its "by": 3 spaces, "additional ",
 # "additional reporting", 3 spaces (its lookbehinds see the text before any start)
-_BY_REACH = 40
+_BY_REACH: Final = 40
 # more characters than ``_CREDIT`` reads from the start of its "by" on ("by", up to 2 spaces,
 # ":", up to 3 spaces, the lookahead's character: at most 9)
-_BY_TAIL = 9
+_BY_TAIL: Final = 9
 
 
 def _last_by(text: str, start: int, end: int) -> int:
     """Where the last "by" (in any case, as ``_BY_WORD`` finds it) of ``text[start:end]``
     starts; there is one at ``start``."""
     return max(text.rfind(by, start, end) for by in ("by", "By", "BY", "bY"))
-_NAME_WORD = re.compile(
+_NAME_WORD: Final = re.compile(
     r"(?:[A-ZÀ-ỸĐ][\w'’.-]{0,25}|(?:de|da|del|della|di|van|von|der|den|bin|binti|al|el|la|le|du|dos|ter|mac)"
     r"|[A-ZĐ]\.)$"
 )
-_NOT_NAME = frozenset(
+_NOT_NAME: Final = frozenset(
     "staff reporter reporters correspondent correspondents editor editors desk team news agency "
     "newsroom writer writers contributor contributors service services wire wires media online "
     "press bureau department ministry office police government council committee university "
     "the our a an".split()
 )
-_CUT = re.compile(
+_CUT: Final = re.compile(
     r"\s{2,}.*$|\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?\s\d.*$|"
     r"\s(?:in|at|from|for|on|with|via)\s.*$|\s{0,2}[|•–—()].*$|\s-\s.*$|\s(?:19|20)\d\d.*$|"
     r"\s(?:updated|published|posted)\b.*$",
     re.I,
 )
-_SPLIT = re.compile(r"\s{0,2}(?:,|;|&|\band\b|/)\s{0,2}", re.I)
+_SPLIT: Final = re.compile(r"\s{0,2}(?:,|;|&|\band\b|/)\s{0,2}", re.I)
 
 
 def _name(part: str) -> str | None:

@@ -22,22 +22,23 @@ import re
 from dataclasses import dataclass
 from datetime import date as Date
 from datetime import timedelta
+from typing import Final
 
 from newsx.document import Document, Span
 
-MONTHS = {
+MONTHS: Final = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9,
     "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12,
     "december": 12,
 }
-_MONTH = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+_MONTH: Final = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DAYNAME = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?"
+_DAYNAME: Final = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?"
 
 # Fixed offsets of zone abbreviations (minutes east of UTC). "UK" and "BST"/"GMT" in
 # British pages are resolved by the date (British Summer Time), see ``_uk_offset``.
-ZONES = {
+ZONES: Final = {
     "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "CET": 60, "CEST": 120, "WEST": 60, "EET": 120,
     "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "MST": -420,
     "MDT": -360, "PST": -480, "PDT": -420, "AKST": -540, "AKDT": -480, "HST": -600,
@@ -47,52 +48,53 @@ ZONES = {
     "BST": 60,
 }
 # US zones written without standard/daylight (``4:12 p.m. ET``): resolved by the date.
-US_ZONES = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
-_ZONE_NAMES = "|".join(sorted([*ZONES, *US_ZONES], key=len, reverse=True))
+US_ZONES: Final = {"ET": -300, "CT": -360, "MT": -420, "PT": -480}
+_ZONE_NAMES: Final = "|".join(sorted([*ZONES, *US_ZONES], key=len, reverse=True))
 
-_TIME = (r"(?P<hh>[012]?\d)[:.h](?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?"
+_TIME: Final = (r"(?P<hh>[012]?\d)[:.h](?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?"
          r"(?:\s{0,2}(?P<ampm>[AaPp]\.?[Mm]\.?))?")
-_ZONE = (r"(?P<zone>\(?(?:GMT|UTC)\s{0,2}(?P<zsign>[+\-−])\s{0,2}(?P<zh>\d{1,2})(?::?(?P<zm>\d\d))?\)?"
+_ZONE: Final = (r"(?P<zone>\(?(?:GMT|UTC)\s{0,2}(?P<zsign>[+\-−])\s{0,2}(?P<zh>\d{1,2})(?::?(?P<zm>\d\d))?\)?"
          r"|\(?(?P<zabbr>" + _ZONE_NAMES + r")\)?(?![A-Za-z])|(?P<uk>UK)(?![A-Za-z]))")
 
-_DMY = (r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s{1,3}" + _MONTH.replace("mon", "mon1")
+_DMY: Final = (r"(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s{1,3}" + _MONTH.replace("mon", "mon1")
         + r",?\s{1,3}(?P<y1>(?:19|20)\d\d)")
-_MDY = _MONTH + r"\s{1,3}(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(?P<y2>(?:19|20)\d\d)"
-_ISO = (r"(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)"
+_MDY: Final = _MONTH + r"\s{1,3}(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(?P<y2>(?:19|20)\d\d)"
+_ISO: Final = (r"(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)"
         r"(?:[T ](?P<isotime>[012]\d:[0-5]\d(?::[0-5]\d)?)(?P<isooff>Z|[+-][01]\d:?[0-5]\d)?)?")
-_NUM = r"(?P<d4>[0-3]?\d)/(?P<m4>[01]?\d)/(?P<y4>(?:19|20)\d\d)"
-DATE_RE = re.compile(r"(?<![\w-])(?:" + _ISO + "|" + _MDY + "|" + _DMY + "|" + _NUM + r")(?![\w-])")
-TIME_RE = re.compile(r"(?<![\w:.])" + _TIME + r"(?![\w:])")
-ZONE_RE = re.compile(r"\s{0,3}[,|/]?\s{0,3}" + _ZONE)
-HEADER_RE = re.compile(r"[ \t]{0,8}date (?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
-TRAILER_RE = re.compile(r"\bpost(?:ed)? on [\w.-]{2,60}\.[a-z]{2,6} (?:at|on) ", re.I)
-_POST = re.compile(r"post", re.I)  # in every ``TRAILER_RE`` match and outlet ``_POSTED_ON`` match
-_YEAR = re.compile(r"(?:19|20)\d\d")  # in every ``DATE_RE`` match
-DATELINE_RE = re.compile(
+_NUM: Final = r"(?P<d4>[0-3]?\d)/(?P<m4>[01]?\d)/(?P<y4>(?:19|20)\d\d)"
+DATE_RE: Final = re.compile(r"(?<![\w-])(?:" + _ISO + "|" + _MDY + "|" + _DMY + "|" + _NUM + r")(?![\w-])")
+TIME_RE: Final = re.compile(r"(?<![\w:.])" + _TIME + r"(?![\w:])")
+ZONE_RE: Final = re.compile(r"\s{0,3}[,|/]?\s{0,3}" + _ZONE)
+HEADER_RE: Final = re.compile(r"[ \t]{0,8}date (?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+TRAILER_RE: Final = re.compile(r"\bpost(?:ed)? on [\w.-]{2,60}\.[a-z]{2,6} (?:at|on) ", re.I)
+_POST: Final = re.compile(r"post", re.I)  # in every ``TRAILER_RE`` match and outlet ``_POSTED_ON`` match
+_YEAR: Final = re.compile(r"(?:19|20)\d\d")  # in every ``DATE_RE`` match
+DATELINE_RE: Final = re.compile(
     r"[A-ZÀ-Ỹ][\w .'À-ỹ-]{1,40}?, " + _MONTH
     + r"\s{1,3}(?P<day>\d{1,2})\s{0,3}\((?P<src>[A-Za-z][\w -]{0,30})\)\s{0,3}[-–—]"
 )
-DATED_DATELINE_RE = re.compile(
+DATED_DATELINE_RE: Final = re.compile(
     r"[A-ZÀ-Ỹ][\w.'À-ỹ-]{1,25}(?:\s[A-ZÀ-Ỹ][\w.'À-ỹ-]{1,25}){0,3}(?:,\s[A-Z][\w.'-]{1,20}"
     r"(?:\s[A-Z][\w.'-]{1,20}){0,2}){0,2},\s"
 )
-_AFTER_DATELINE = re.compile(r"\s{0,2}(?:\([^()\n]{1,40}\)|[-–—])")
-COPYRIGHT_YEAR = re.compile(
+_AFTER_DATELINE: Final = re.compile(r"\s{0,2}(?:\([^()\n]{1,40}\)|[-–—])")
+COPYRIGHT_YEAR: Final = re.compile(
     r"(?:©|\(c\)|Copyright)\s{0,3}(?:[A-Za-z][\w .&-]{0,40}?\s)?(?P<y>(?:19|20)\d\d)\b")
 
 # Words that may surround a date on a date line without making it a sentence.
 # (the single character first: it cannot start where a word can, so the order changes no
 # match, and most characters of a date line are digits, spaces and punctuation)
-_FILLER = re.compile(
+_FILLER: Final = re.compile(
     r"(?i)[\W\d_]|\b(?:updated|last updated|published|posted|first published|modified|created|date|"
     r"on|at|source|uk|am|pm|gmt|utc|ict|time|news|edt|est|mst|pst|cst|cdt|pdt|mdt|bst|et|ct|pt)\b"
     r"|" + _DAYNAME
 )
-_MAX_DATE_LINE = 90
+_MAX_DATE_LINE: Final = 90
 # Labelled fields that share a date line: ``Source: Xinhua | … | Editor: Li``.
-_FIELD = re.compile(r"(?i)\b(?:source|editor|author|credit|by)\s?:\s?[^|/\n]{0,30}")
+_FIELD: Final = re.compile(r"(?i)\b(?:source|editor|author|credit|by)\s?:\s?[^|/\n]{0,30}")
 # A byline sharing the date's line: ``By Jane Roe | March 5, 2024``.
-_BYLINE_PART = re.compile(r"(?i)^\s{0,4}by:?\s{1,3}[A-ZÀ-Ỹ][\w'’.-]{0,25}(?:\s[A-ZÀ-Ỹ][\w'’.-]{0,25}){0,4}")
+_BYLINE_PART: Final = re.compile(
+    r"(?i)^\s{0,4}by:?\s{1,3}[A-ZÀ-Ỹ][\w'’.-]{0,25}(?:\s[A-ZÀ-Ỹ][\w'’.-]{0,25}){0,4}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,11 +330,11 @@ def _dateline(doc: Document) -> Found | None:
     return None
 
 
-_HEAD_LINES = 80
-_STORY_LINE = 150
-_STORY_LINES = 3
-_PUBLISHED = re.compile(r"(?i)\b(?:published|posted|first published)\b")
-_UPDATED = re.compile(r"(?i)\bupdated\b")
+_HEAD_LINES: Final = 80
+_STORY_LINE: Final = 150
+_STORY_LINES: Final = 3
+_PUBLISHED: Final = re.compile(r"(?i)\b(?:published|posted|first published)\b")
+_UPDATED: Final = re.compile(r"(?i)\bupdated\b")
 
 
 def date_lines(doc: Document, limit: int = _HEAD_LINES) -> list[tuple[Span, Found]]:

@@ -13,19 +13,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Final
 
 from newsx.document import Document, Span
 from newsx.extract.date import HEADER_RE, find_in_line
 from newsx.extract.outlet import resolve
 from newsx.segment import abbreviations
 
-_SCAN_CHARS = 6000
-_LONG_LINE = 2000
-_MAX_TITLE = 160
-_MAX_TITLE_WITH_PERIOD = 125
-_MAX_WORDS_WITH_PERIOD = 21
+_SCAN_CHARS: Final = 6000
+_LONG_LINE: Final = 2000
+_MAX_TITLE: Final = 160
+_MAX_TITLE_WITH_PERIOD: Final = 125
+_MAX_WORDS_WITH_PERIOD: Final = 21
 
-_FURNITURE_LINE = re.compile(
+_FURNITURE_LINE: Final = re.compile(
     r"(?i)^(?:advertisement|advertising|sponsored(?: content)?|share(?: this| on \w+| via \w+)?|tweet|"
     r"e-?mail(?: this(?: link| article)?)?|print|comments?|read more|read full(?: this)? story|"
     r"related(?: \w+)?|"
@@ -36,61 +37,62 @@ _FURNITURE_LINE = re.compile(
     r"(?:e-?mail|print|share|tweet|comments?)(?:\s{1,3}(?:e-?mail|print|share|tweet|comments?)){1,6}|"
     r"(?:published|updated|posted|last updated)\b.{0,60}|[-–—•·*] ?(?:published|updated).{0,40})$"
 )
-_WEB_NOTICE = re.compile(
+_WEB_NOTICE: Final = re.compile(
     r"(?i)\b(?:javascript|cookies?|browser|enable to view|privacy|terms of (?:use|service)|"
     r"subscription|subscribe|sign up|newsletter|rights reserved|click here|update it here)\b"
 )
 # words every match of the case-blind patterns holds (lowercase), for a cheap test first
-_WEB_NOTICE_WORDS = ("javascript", "cookie", "browser", "enable to view", "privacy", "terms of ",
+_WEB_NOTICE_WORDS: Final = ("javascript", "cookie", "browser", "enable to view", "privacy", "terms of ",
                      "subscri", "sign up", "newsletter", "rights reserved", "click here",
                      "update it here")
-_ADDRESS_WORDS = ("you", "please", "we use", "accept", "consent", "enable", "click", "reserved")
-_CAPTION_WORDS = ("photo", "picture", "image", "source")
+_ADDRESS_WORDS: Final = ("you", "please", "we use", "accept", "consent", "enable", "click", "reserved")
+_CAPTION_WORDS: Final = ("photo", "picture", "image", "source")
 # A notice addresses the reader; a title about cookies or newsletters does not.
-_ADDRESS = re.compile(r"(?i)\b(?:you|your|please|we use|accept|consent|enable|click|reserved)\b")
-_SEPARATORS = re.compile(r"[|»›]| > ")
-_BULLET = re.compile(r"^\s*(?:[•·▪►▸●◦‣*]|-\s|–\s|\d{1,2}[.)]\s)")
-_BYLINE = re.compile(
+_ADDRESS: Final = re.compile(r"(?i)\b(?:you|your|please|we use|accept|consent|enable|click|reserved)\b")
+_SEPARATORS: Final = re.compile(r"[|»›]| > ")
+_BULLET: Final = re.compile(r"^\s*(?:[•·▪►▸●◦‣*]|-\s|–\s|\d{1,2}[.)]\s)")
+_BYLINE: Final = re.compile(
     r"(?i)^(?:by\s|(?:source|photos?|pictures?|images?|credits?|from)\s?:|"
     r"(?:written|reporting|compiled|translated|edited) by\s)"
 )
-_CAPTION_END = re.compile(
+_CAPTION_END: Final = re.compile(
     r"(?i)(?:\(\s*(?:photo|picture|image|file photo|source)\s*:[^()]{1,80}\)|"
     r"\b(?:photo|picture|image)s?\s*:\s*[^.]{1,60}|"
     r"\b(?:[A-Z]{2,8}/)?[A-Z]{2,8} Photos? [^.]{0,40})\s*\|?\s*$"
 )
-_ALT_TEXT = re.compile(r"\s{1,3}(?:-\s{1,3})?ảnh \d{1,2}\s*$")
-_DATELINE_START = re.compile(
+_ALT_TEXT: Final = re.compile(r"\s{1,3}(?:-\s{1,3})?ảnh \d{1,2}\s*$")
+_DATELINE_START: Final = re.compile(
     r"^(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹ.'-]{1,20}(?:\s[A-ZÀ-Ỹ][A-ZÀ-Ỹ.'-]{1,20}){0,3}"
     r"(?:,\s[A-Z][\w.]{1,15}(?:\s[A-Z][\w.]{1,15})?)?\s{0,2}(?:\([^()]{1,40}\)\s{0,2})?[—–-]{1,2}\s"
     r"|\([A-Za-z][\w .-]{1,30}\)\s{0,2}[—–-]{1,2}\s"
     r"|[A-Z][\w.]{1,20}(?:\s[A-Z][\w.]{1,20}){0,2},\s(?:[A-Z][a-z]{2,8}\.?\s\d{1,2},\s)?[A-Z]{2,6}\s[—–-]{1,2}\s)"
 )
 # Story sentences report in the past tense; headlines say "says".
-_REPORTED = re.compile(r"\b(?:said|added|told reporters|explained|stressed)\.[\"'”’]?$")
-_QUOTE_ATTRIBUTED = re.compile(r"[\"“‘'][^\"“”]{1,300}[,?!][\"”’']\s")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
-_INNER_PERIOD = re.compile(r"([\w'’-]{1,30})\.['’\"”]?\s{1,3}[\"'“‘]?[A-Z0-9]")
-_ABBR_END = re.compile(r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Dr|Mr|Mrs|Ms|Gov|Sen|Rep)\.$")
-_ALL_CAPS = re.compile(r"^[^a-zà-ỹ]+$")
-_DOMAIN = re.compile(r"\b[\w-]{1,40}\.(?:[a-z]{2,4}\.)?[a-z]{2,4}\b")
-_WORD = re.compile(r"[^\W\d_]+")
-_ENGLISH = frozenset(
+_REPORTED: Final = re.compile(r"\b(?:said|added|told reporters|explained|stressed)\.[\"'”’]?$")
+_QUOTE_ATTRIBUTED: Final = re.compile(r"[\"“‘'][^\"“”]{1,300}[,?!][\"”’']\s")
+_SENTENCE_END: Final = re.compile(r"[.!?…][\"'”’)]*$")
+_INNER_PERIOD: Final = re.compile(r"([\w'’-]{1,30})\.['’\"”]?\s{1,3}[\"'“‘]?[A-Z0-9]")
+_ABBR_END: Final = re.compile(
+    r"(?:\b[A-Z]\.){2,}$|\b(?:Jr|Sr|Inc|Co|Corp|Ltd|St|Dr|Mr|Mrs|Ms|Gov|Sen|Rep)\.$")
+_ALL_CAPS: Final = re.compile(r"^[^a-zà-ỹ]+$")
+_DOMAIN: Final = re.compile(r"\b[\w-]{1,40}\.(?:[a-z]{2,4}\.)?[a-z]{2,4}\b")
+_WORD: Final = re.compile(r"[^\W\d_]+")
+_ENGLISH: Final = frozenset(
     "the of and to in on for with is are was at by from as says said will be has have not "
     "after over into its his her their this that it he she they we you".split()
 )
 # Function words of the other languages that cookie walls and site menus come in.
-_FOREIGN = frozenset(
+_FOREIGN: Final = frozenset(
     "di il lo gli della delle degli dei per che con non una tutti tutte alle nel ogni più puoi "
     "le les des du et est pour dans sur avec une vous votre "
     "el los las del por para con una que está "
     "der die das und für mit ist nicht sie ein eine auf "
     "os das dos não uma com".split()
 )
-_CACHE_TRAILER = re.compile(
+_CACHE_TRAILER: Final = re.compile(
     r"(?P<title>\S.{8,200}?) have \d{1,6} words, post(?:ed)? on [\w.-]{2,60} at "
 )
-_TAG_LINE = re.compile(r"^[a-z][a-z -]{0,30}(?:,\s?[a-z][a-z -]{0,30}){1,10}$")
+_TAG_LINE: Final = re.compile(r"^[a-z][a-z -]{0,30}(?:,\s?[a-z][a-z -]{0,30}){1,10}$")
 
 
 def _several_sentences(s: str) -> bool:

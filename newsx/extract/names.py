@@ -10,10 +10,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from typing import Final
 
 from newsx.data import read_lines, read_pairs
 
-_EXTRA_FOLD = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
+_EXTRA_FOLD: Final = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", "ł": "l", "Ł": "l",
                              "’": "'", "‘": "'", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 

@@ -20,54 +20,55 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Final
 
 from newsx.data import read_lines
 from newsx.document import Document, Span
 from newsx.extract.date import has_copyright_mark, post_lines
 from newsx.model import Outlet
 
-_HEAD_PARAS = 30
-_HEAD_CHARS = 6000
-_STORY_PARA = 100  # a paragraph this long is story text, not page furniture
-_OPENING = 600  # credits sit in a paragraph's opening (datelines, "X reports", labels)
-_TAIL_PARAS = 12
-_DASH = r"[-–—]{1,2}"
+_HEAD_PARAS: Final = 30
+_HEAD_CHARS: Final = 6000
+_STORY_PARA: Final = 100  # a paragraph this long is story text, not page furniture
+_OPENING: Final = 600  # credits sit in a paragraph's opening (datelines, "X reports", labels)
+_TAIL_PARAS: Final = 12
+_DASH: Final = r"[-–—]{1,2}"
 
-_DATELINE_PAREN = re.compile(r"\((?P<name>[A-Za-z][^()\n:]{0,40}?)\)\s{0,2}(?:" + _DASH + r"|:)\s")
+_DATELINE_PAREN: Final = re.compile(r"\((?P<name>[A-Za-z][^()\n:]{0,40}?)\)\s{0,2}(?:" + _DASH + r"|:)\s")
 # ``Lagos, Sept. 15, 2024 (NAN) Text …``: a credit after a dated dateline needs no dash.
-_DATED_PAREN = re.compile(r"[^()\n]{0,40}?\d[,.]?\s{1,2}\((?P<name>[A-Za-z][^()\n:]{0,40}?)\)\s")
-_CAP_NAME = r"[A-Z][\w&.'-]{1,20}(?:\s[A-Z][\w&.'-]{1,20}){0,3}"
-_DATELINE_COMMA = re.compile(r",\s(?P<name>" + _CAP_NAME + r")\s{1,2}" + _DASH + r"\s")
-_LEADING = re.compile(r"(?P<name>" + _CAP_NAME + r")\s{1,2}" + _DASH + r"\s")
-_TRAILING = re.compile(
+_DATED_PAREN: Final = re.compile(r"[^()\n]{0,40}?\d[,.]?\s{1,2}\((?P<name>[A-Za-z][^()\n:]{0,40}?)\)\s")
+_CAP_NAME: Final = r"[A-Z][\w&.'-]{1,20}(?:\s[A-Z][\w&.'-]{1,20}){0,3}"
+_DATELINE_COMMA: Final = re.compile(r",\s(?P<name>" + _CAP_NAME + r")\s{1,2}" + _DASH + r"\s")
+_LEADING: Final = re.compile(r"(?P<name>" + _CAP_NAME + r")\s{1,2}" + _DASH + r"\s")
+_TRAILING: Final = re.compile(
     r"(?:" + _DASH + r"\s{0,2}\(?(?P<name>[A-Z][\w&.'/-]{1,25}(?:\s[A-Za-z][\w&.'-]{1,20}){0,3})\)?"
     r"|\((?P<paren>[A-Z][\w&.'-]{1,25}(?:\s[A-Z][\w&.'-]{1,20}){0,3})\))\s{0,2}(?:/\.|\.)?\s*$"
 )
-_SOURCE = re.compile(r"(?i)^\s{0,4}(?:source|credit|nguồn)\s?:\s{0,2}(?P<name>[^\n]{2,60})")
-_BY = re.compile(r"(?i)^\s{0,4}by\s(?P<name>[^\n]{2,80})$")
-_SOURCE_AT = re.compile(_SOURCE.pattern.replace("^", "", 1))  # for .match at a position
-_BY_AT = re.compile(_BY.pattern.replace("^", "", 1))
-_COPYRIGHT = re.compile(
+_SOURCE: Final = re.compile(r"(?i)^\s{0,4}(?:source|credit|nguồn)\s?:\s{0,2}(?P<name>[^\n]{2,60})")
+_BY: Final = re.compile(r"(?i)^\s{0,4}by\s(?P<name>[^\n]{2,80})$")
+_SOURCE_AT: Final = re.compile(_SOURCE.pattern.replace("^", "", 1))  # for .match at a position
+_BY_AT: Final = re.compile(_BY.pattern.replace("^", "", 1))
+_COPYRIGHT: Final = re.compile(
     r"(?:©|\(c\)|Copyright)\s{0,3}(?:(?:19|20)\d\d\s{1,2})?(?P<name>[A-Za-z][^\n©]{1,60})")
-_REPORTS = re.compile(
+_REPORTS: Final = re.compile(
     r"(?:,\s|\bThe\s|\b)(?P<name>[A-Z][\w&.'-]{1,30}(?:\s[A-Z(][\w&.'()-]{1,30}){0,5})\s"
     r"(?:reports|has learnt|has learned)\b"
 )
-_DOMAIN = re.compile(r"\w\.(?:com|net|org|ng|co|vn|gh|ke|za|in|au|uk|news|info)\b", re.I)
-_PHOTO_WORD = re.compile(r"(?i)\b(?:photo|picture|image|file)s?\b")
-_POSTED_ON = re.compile(r"\bpost(?:ed)? on (?P<name>[\w.-]{2,60}\.[a-z]{2,6}) (?:at|on) ", re.I)
-_PHOTO_BEFORE = re.compile(
+_DOMAIN: Final = re.compile(r"\w\.(?:com|net|org|ng|co|vn|gh|ke|za|in|au|uk|news|info)\b", re.I)
+_PHOTO_WORD: Final = re.compile(r"(?i)\b(?:photo|picture|image|file)s?\b")
+_POSTED_ON: Final = re.compile(r"\bpost(?:ed)? on (?P<name>[\w.-]{2,60}\.[a-z]{2,6}) (?:at|on) ", re.I)
+_PHOTO_BEFORE: Final = re.compile(
     r"(?i)(?:photo|picture|image|pic|video|graphic)s?\s{0,2}(?:by)?\s{0,2}[:/]?\s{0,3}$")
-_PHOTO_AFTER = re.compile(r"(?i)^\s{0,2}(?:/\s{0,2}\w+\s)?(?:photo|picture|image|file)")
-_YEAR_TAIL = re.compile(r"\s(?:19|20)\d\d\b.*$")
-_STOP_TAIL = re.compile(
+_PHOTO_AFTER: Final = re.compile(r"(?i)^\s{0,2}(?:/\s{0,2}\w+\s)?(?:photo|picture|image|file)")
+_YEAR_TAIL: Final = re.compile(r"\s(?:19|20)\d\d\b.*$")
+_STOP_TAIL: Final = re.compile(
     r"(?i)\s{0,3}(?:[.,;|]|\ball rights\b|\bpublished\b|\bupdated\b|\bposted\b|\s-\s).*$"
 )
 
 
 # a key's words: the runs of word characters and "+" (a pattern that starts with a
 # repetition tries a match at each position: there are fewer between words than in them)
-_KEY_WORD = re.compile(r"[\w+]+")
+_KEY_WORD: Final = re.compile(r"[\w+]+")
 
 
 def _norm(s: str) -> str:
@@ -102,9 +103,9 @@ def registry() -> dict[str, Outlet]:
     return table
 
 
-_CASED = "\x00"
-_WORD_CHARS = re.compile(r"\w+")
-_COUNTRY_TAG = re.compile(r"\s*\([^)]*\)$")
+_CASED: Final = "\x00"
+_WORD_CHARS: Final = re.compile(r"\w+")
+_COUNTRY_TAG: Final = re.compile(r"\s*\([^)]*\)$")
 
 
 def _is_abbreviation(form: str) -> bool:

@@ -17,63 +17,63 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, Final
 
 from newsx.document import Document, Span
 from newsx.extract.names import Lexicon, fold, lexicon
 from newsx.model import Person
 
-_UPPER = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper()) + "".join(
+_UPPER: Final = "".join(chr(c) for c in range(0x41, 0x250) if chr(c).isupper()) + "".join(
     chr(c) for c in range(0x1E00, 0x1F00) if chr(c).isupper())
-_UP = f"[{re.escape(_UPPER)}]"
+_UP: Final = f"[{re.escape(_UPPER)}]"
 # de da das do dos du del della der den di la le van von ter ten bin binti bint ibn al el ben
 # abu, grouped by first letter (an alternation of 25 words costs 25 tests at every word).
-_PARTICLES = "d(?:e[lnr]?|ella|as?|os?|u|i)|l[ae]|v[ao]n|te[rn]|bin(?:ti|t)?|ibn|[ae]l|ben|abu"
+_PARTICLES: Final = "d(?:e[lnr]?|ella|as?|os?|u|i)|l[ae]|v[ao]n|te[rn]|bin(?:ti|t)?|ibn|[ae]l|ben|abu"
 # A capitalised word (at most 42 characters, ending in a letter or digit, maybe a dot) or
 # initials. Each alternative starts with a capital, so the scanner can skip ahead by character
 # class; the lookbehind (the last character read is a letter or digit: the capital itself at
 # least) does what an optional group ``(?:[\w'’-]{0,40}[^\W_])?`` did, without its backtracking.
-_CAPW = rf"{_UP}(?:\.(?:{_UP}\.){{0,3}}(?!\w)|[\w'’-]{{0,41}}(?<=[^\W_])\.?)"
-_SEP = r"[ \u00a0]{1,3}"
-_ALW = rf"(?:al|el)-{_UP}[\w'’-]{{0,30}}"
-_RUN = re.compile(rf"{_CAPW}(?:{_SEP}(?:(?:{_PARTICLES}){_SEP}){{0,2}}(?:{_CAPW}|{_ALW})){{0,12}}")
-_TOKEN = re.compile(rf"(?:{_UP}\.){{1,4}}(?!\w)|[\w'’.-]+")
-_INITIAL = re.compile(rf"(?:{_UP}\.){{1,4}}|{_UP}")
-_CONTRACTION = re.compile(r"(?:n['’]t|['’](?:ll|re|ve|d|m))$", re.I)
-_CAMEL = re.compile(r"[a-z][A-Z]")
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’]|['’])$")
+_CAPW: Final = rf"{_UP}(?:\.(?:{_UP}\.){{0,3}}(?!\w)|[\w'’-]{{0,41}}(?<=[^\W_])\.?)"
+_SEP: Final = r"[ \u00a0]{1,3}"
+_ALW: Final = rf"(?:al|el)-{_UP}[\w'’-]{{0,30}}"
+_RUN: Final = re.compile(rf"{_CAPW}(?:{_SEP}(?:(?:{_PARTICLES}){_SEP}){{0,2}}(?:{_CAPW}|{_ALW})){{0,12}}")
+_TOKEN: Final = re.compile(rf"(?:{_UP}\.){{1,4}}(?!\w)|[\w'’.-]+")
+_INITIAL: Final = re.compile(rf"(?:{_UP}\.){{1,4}}|{_UP}")
+_CONTRACTION: Final = re.compile(r"(?:n['’]t|['’](?:ll|re|ve|d|m))$", re.I)
+_CAMEL: Final = re.compile(r"[a-z][A-Z]")
+_POSSESSIVE: Final = re.compile(r"(?:['’]s|s['’]|['’])$")
 
 def _unpossessed(word: str) -> str:
     """The word without a possessive ending (every one holds an apostrophe: tested first)."""
     return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
-_BYLINE = re.compile(
+_BYLINE: Final = re.compile(
     r"\n[ \t\u00a0|*_-]{0,4}(?:[Bb]y|BY|(?:[Tt]ranslated|[Rr]eporting|[Rr]eported|[Ww]ritten|[Ee]dited|"
     r"[Cc]ompiled|[Ss]tory|[Tt]ext|[Ww]ords|[Aa]dditional reporting|[Ee]diting) [Bb]y)[ \t\u00a0:]{1,3}"
     rf"(?={_UP})[^\n]{{0,80}}(?=\n|$)")  # a short line of names: "By contrast, Smith said" is story
-_CREDIT = re.compile(  # first character as a class: the scanner skips ahead fast
+_CREDIT: Final = re.compile(  # first character as a class: the scanner skips ahead fast
     r"[PpIiCc](?:hotographer|hoto [Cc]redit|hoto|HOTO|icture|mage|redit)s?"
     r"(?:[ \u00a0]{1,3}by[ \u00a0]|[ \u00a0]{0,3}[:：])[ \u00a0]{0,3}(?=[^\W\d_])[^\n()|]{0,80}")
-_CREDIT_WORDS = ("hoto", "HOTO", "icture", "mage", "redit")  # one is in every _CREDIT match
-_SIDEBAR = re.compile(
+_CREDIT_WORDS: Final = ("hoto", "HOTO", "icture", "mage", "redit")  # one is in every _CREDIT match
+_SIDEBAR: Final = re.compile(
     r"\n[ \t\u00a0|*#-]{0,4}(?:Related(?: [Tt]opics| [Ss]tories| [Aa]rticles| [Nn]ews)?|Editors?'? ?[Pp]icks|"
     r"More (?:on|from|stories|news)\b[^\n]{0,40}|Most (?:[Pp]opular|[Rr]ead|[Vv]iewed)|Read [Mm]ore|"
     r"You (?:may|might) also like|Recommended(?: for you)?|Trending(?: [Nn]ow)?|Top [Ss]tories|"
     r"Also [Rr]ead|See [Aa]lso|Latest [Nn]ews)[ \t\u00a0:]{0,3}(?=\n)")
-_AFTER_WORD = re.compile(r"[ \u00a0]{0,3}([A-Za-z]+)")
-_APPOSITION = re.compile(r"[ \u00a0]{0,2},[ \u00a0]{1,3}")
-_NEXT_APPOSITION = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?")
-_PHRASE = re.compile(r"[^,;.()\"“”\n—–]{1,160}")
-_ABBREV_END = re.compile(
+_AFTER_WORD: Final = re.compile(r"[ \u00a0]{0,3}([A-Za-z]+)")
+_APPOSITION: Final = re.compile(r"[ \u00a0]{0,2},[ \u00a0]{1,3}")
+_NEXT_APPOSITION: Final = re.compile(r",?[ \u00a0]{1,3}(?:and[ \u00a0]{1,3})?")
+_PHRASE: Final = re.compile(r"[^,;.()\"“”\n—–]{1,160}")
+_ABBREV_END: Final = re.compile(
     r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gov|Sen|Rep|Ft|Mt|Inc|Co|Corp|Gen|Col|Lt|Prof))$")
 # he, him, his, her, hers (h or H first) and she (s or S first) as whole words, found by two
 # patterns that start with a literal letter, which the engine skips to at memchr-like speed
 # (a leading class [HhSs] costs a class test at every character and a match at every h and s):
 # the first finds every lowercase h of a pronoun (in "she" its second letter, the lookbehinds
 # check the s before it), the second every capital H.
-_PRONOUN_H = re.compile(r"h(?:(?<!\wh)(?:e|im|is|ers?)|(?<=[Ss]h)(?<!\w[Ss]h)e)\b")
-_PRONOUN_CAP_H = re.compile(r"H(?<!\wH)(?:e|im|is|ers?)\b")
+_PRONOUN_H: Final = re.compile(r"h(?:(?<!\wh)(?:e|im|is|ers?)|(?<=[Ss]h)(?<!\w[Ss]h)e)\b")
+_PRONOUN_CAP_H: Final = re.compile(r"H(?<!\wH)(?:e|im|is|ers?)\b")
 
 
 def _first_pronoun(text: str, start: int, end: int) -> str | None:
@@ -97,13 +97,13 @@ def _first_pronoun(text: str, start: int, end: int) -> str | None:
     return first[1] if first else None
 
 
-_SENT_START = re.compile(r"(?:^|[.!?…][\"'”’)]{0,3}[ \u00a0]+|\n)[\"'“‘(\[ \u00a0]{0,3}$")
-_APPOS_STOP = frozenset(("who", "which", "said", "says", "told", "added", "when", "where", "while"))
-_DETERMINERS = frozenset(("a", "an", "his", "her", "its", "their", "our", "whose"))
-_CONNECTORS = frozenset(("of", "for", "and", "the", "on", "in", "to", "at"))
-_LEADING_DROP = frozenset(("the", "a", "an", "and", "of", "for", "on", "in", "to", "at", "former"))
+_SENT_START: Final = re.compile(r"(?:^|[.!?…][\"'”’)]{0,3}[ \u00a0]+|\n)[\"'“‘(\[ \u00a0]{0,3}$")
+_APPOS_STOP: Final = frozenset(("who", "which", "said", "says", "told", "added", "when", "where", "while"))
+_DETERMINERS: Final = frozenset(("a", "an", "his", "her", "its", "their", "our", "whose"))
+_CONNECTORS: Final = frozenset(("of", "for", "and", "the", "on", "in", "to", "at"))
+_LEADING_DROP: Final = frozenset(("the", "a", "an", "and", "of", "for", "on", "in", "to", "at", "former"))
 _NAME, _INIT, _PART, _OTHER = "N", "I", "P", "O"
-_COMPASS = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western",
+_COMPASS: Final = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western",
                       "central", "new", "great", "upper", "lower", "old"))
 
 
@@ -153,9 +153,9 @@ def _rejected(k: str, lex: Lexicon) -> bool:
 # real pages, an entry costs 85-570 bytes, and the caps below hold about 3 MB in all.
 # The two largest (word classes, run parses) keep the entries of their previous fill as an
 # older generation instead: the words and runs that come back in every article stay known.
-_CLASS_CACHE: dict[str, tuple[str, str]] = {}
-_CLASS_OLD: dict[str, tuple[str, str]] = {}
-_GENERATION = 4_000
+_CLASS_CACHE: Final[dict[str, tuple[str, str]]] = {}
+_CLASS_OLD: Final[dict[str, tuple[str, str]]] = {}
+_GENERATION: Final = 4_000
 
 
 def _keep(cache: dict, cap: int, key: Any, value: Any) -> Any:
@@ -274,13 +274,13 @@ def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
     return i >= 0 and ranges[i][0] <= pos < ranges[i][1]
 
 
-_WORD_CHARS = "'’.-"
+_WORD_CHARS: Final = "'’.-"
 
 
 # Read backwards (on the reversed text before a position): up to 3 spaces, then up to 40
 # word characters and ' ’ . - (one character class: the engine's fast loop; a word holding
 # an underscore is cut there afterwards, so the word is made of ``str.isalnum`` characters).
-_PREV_BACK = re.compile(r"[ \u00a0]{0,3}([\w'’.-]{0,40})")
+_PREV_BACK: Final = re.compile(r"[ \u00a0]{0,3}([\w'’.-]{0,40})")
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -297,12 +297,12 @@ def _prev_word(text: str, start: int) -> str:
 
 
 # Where a title phrase before a name stops, searched in the reversed window (" - " reads the same).
-_PUNCT_BACK = re.compile(r'[\n,;(:“"|—–]')
+_PUNCT_BACK: Final = re.compile(r'[\n,;(:“"|—–]')
 # (``[\n,;(:“"|—–]| - `` written to open with one character class, the marks and the space
 # of " - ": the engine then skips ahead by class instead of trying an alternation at each
 # character; a space matches only when "- " follows it.)
-_CUT_BACK = re.compile(r'[\n,;(:“"|—– ](?:(?<! )|- )')
-_CUES: dict[str, tuple[bool, bool]] = {}
+_CUT_BACK: Final = re.compile(r'[\n,;(:“"|—– ](?:(?<! )|- )')
+_CUES: Final[dict[str, tuple[bool, bool]]] = {}
 
 
 def _cue(word: str, lex: Lexicon) -> tuple[bool, bool]:
@@ -331,7 +331,7 @@ def _title_before(text: str, start: int, lex: Lexicon) -> tuple[tuple[str, ...],
     return got
 
 
-_WALKED: dict[tuple[str, ...], tuple[tuple[str, ...], str | None, bool]] = {}
+_WALKED: Final[dict[tuple[str, ...], tuple[tuple[str, ...], str | None, bool]]] = {}
 
 
 def _title_words(text: str, start: int) -> tuple[str, ...]:
@@ -396,7 +396,7 @@ def _title_walk(words: tuple[str, ...], lex: Lexicon) -> tuple[list[str], str | 
     return _finish_title(taken, lex), gender, adjacent
 
 
-_WORD_INFO: dict[str, tuple] = {}
+_WORD_INFO: Final[dict[str, tuple]] = {}
 
 
 def _word_info(w: str, lex: Lexicon) -> tuple:
@@ -417,7 +417,7 @@ def _word_info(w: str, lex: Lexicon) -> tuple:
     return got
 
 
-_FINISHED: dict[tuple[str, ...], tuple[str, ...]] = {}
+_FINISHED: Final[dict[tuple[str, ...], tuple[str, ...]]] = {}
 
 
 def _finish_title(taken: list[str], lex: Lexicon) -> list[str]:
@@ -459,14 +459,14 @@ def _finish_titles(taken: list[str], lex: Lexicon) -> list[str]:
     return _split_titles(" ".join(taken), lex)
 
 
-_RANKS = frozenset(("deputy", "vice", "senior", "acting", "former", "chief", "assistant", "associate",
+_RANKS: Final = frozenset(("deputy", "vice", "senior", "acting", "former", "chief", "assistant", "associate",
                     "lieutenant", "major", "general", "colonel", "first", "permanent", "executive"))
 
 
-_RELATIONS = frozenset(("father", "mother", "son", "daughter", "wife", "husband", "brother", "sister",
+_RELATIONS: Final = frozenset(("father", "mother", "son", "daughter", "wife", "husband", "brother", "sister",
                         "widow", "uncle", "aunt", "grandmother", "grandfather", "friend", "neighbour",
                         "neighbor", "partner", "girlfriend", "boyfriend", "cousin", "nephew", "niece"))
-_COMPLEMENT_START = frozenset(("of", "for", "at", "in", "to"))
+_COMPLEMENT_START: Final = frozenset(("of", "for", "at", "in", "to"))
 
 
 def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
@@ -499,7 +499,7 @@ def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     return [" ".join(words[b:])]
 
 
-_AND_SPLIT = re.compile(r"\s+and\s+")
+_AND_SPLIT: Final = re.compile(r"\s+and\s+")
 
 
 def _split_titles(phrase: str, lex: Lexicon) -> list[str]:
@@ -552,7 +552,7 @@ def _phrase(text: str, pos: int) -> tuple[str, int]:
     return out, end
 
 
-_HEAD_WORD: dict[str, bool] = {}
+_HEAD_WORD: Final[dict[str, bool]] = {}
 
 
 def _head_word(w: str, lex: Lexicon) -> bool:
@@ -662,7 +662,7 @@ def _gender_of_keys(keys: tuple[str, ...], lex: Lexicon) -> str | None:
     return {"m": "male", "f": "female"}.get(g or "")
 
 
-_VN_SYLLABLE = re.compile(
+_VN_SYLLABLE: Final = re.compile(
     r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
     r"(?:[aeiouy]{1,3})(?:ch|nh|ng|[cmnpt])?")
 
@@ -818,8 +818,8 @@ def _segments(words: list[str], cls: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-_SUFFIXES = frozenset(("jr", "sr", "ii", "iii", "iv"))
-_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs".split())
+_SUFFIXES: Final = frozenset(("jr", "sr", "ii", "iii", "iv"))
+_SMALL_WORDS: Final = frozenset("a an and as at but by for from in into of on or the to with vs".split())
 
 
 def _title_case_line(text: str, start: int, end: int, cache: dict[int, bool]) -> bool:
@@ -908,10 +908,10 @@ class _NeedsContext(Exception):
 # a tuple of declared shape is unboxed into a C struct and boxed again as a new object.
 _Seg = tuple[int, int, str, tuple[str, ...], bool, bool]
 _Parse = tuple
-_RUN_CACHE: dict[str, _Parse] = {}
-_RUN_OLD: dict[str, _Parse] = {}
-_NO_NAME: _Parse = ((), None)
-_CONTEXTUAL: _Parse = tuple(list(_NO_NAME))  # a distinct object: compared by identity
+_RUN_CACHE: Final[dict[str, _Parse]] = {}
+_RUN_OLD: Final[dict[str, _Parse]] = {}
+_NO_NAME: Final[_Parse] = ((), None)
+_CONTEXTUAL: Final[_Parse] = tuple(list(_NO_NAME))  # a distinct object: compared by identity
 
 
 def _run_parse(word: str, lex: Lexicon) -> _Parse:
@@ -939,7 +939,7 @@ def _contextual_parse(word: str, lex: Lexicon, text: str, rs: int) -> _Parse:
     return got
 
 
-_AROUND_CACHE: dict[tuple[str, bool, bool], _Parse] = {}
+_AROUND_CACHE: Final[dict[tuple[str, bool, bool], _Parse]] = {}
 
 
 def _parse_run(word: str, lex: Lexicon, around: _Around | None) -> _Parse:
@@ -989,7 +989,7 @@ def _token_starts(run: str, words: list[str]) -> list[int]:
     return starts
 
 
-_BARE: dict[str, tuple[str, str]] = {}
+_BARE: Final[dict[str, tuple[str, str]]] = {}
 
 
 def _bare_end(word: str) -> tuple[str, str]:
@@ -1092,8 +1092,9 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
     return occs
 
 
-_PREPOSITIONS = frozenset(("in", "at", "from", "of", "to", "near", "for", "across", "into", "via", "on"))
-_ORG_AFTER = re.compile(r"[ \u00a0]{1,3}([a-z]+)")
+_PREPOSITIONS: Final = frozenset(("in", "at", "from", "of", "to", "near", "for", "across", "into", "via",
+                                  "on"))
+_ORG_AFTER: Final = re.compile(r"[ \u00a0]{1,3}([a-z]+)")
 
 
 def _context(occ: _Occ, story: _Story) -> None:
@@ -1223,8 +1224,8 @@ def _accepted(occs: list[_Occ], keys: tuple[str, ...], story: _Story) -> bool:
     return False
 
 
-_BULLETS = " \t\u00a0•·*-–—|>#"
-_BULLETS_NL = _BULLETS + "\n"
+_BULLETS: Final = " \t\u00a0•·*-–—|>#"
+_BULLETS_NL: Final = _BULLETS + "\n"
 
 
 def _alone(occ: _Occ, text: str) -> bool:
@@ -1244,7 +1245,7 @@ def _alone(occ: _Occ, text: str) -> bool:
 
 # Context (titles, appositions) is read for at most this many occurrences of one name form:
 # enough for any article, and a 10 MB page of repeated names stays linear and fast.
-_EVIDENCE_CAP = 40
+_EVIDENCE_CAP: Final = 40
 
 
 def _titled(occ: _Occ, story: _Story) -> bool:

@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib.machinery import EXTENSION_SUFFIXES
 from itertools import compress
 from operator import attrgetter
+from typing import Final
 
 from newsx.document import Document, Span
 from newsx.extract.quote_list import QuoteList
@@ -70,25 +71,25 @@ def _nested_optional(part: str, times: int) -> str:
 # each, and reads the rest of a word only after a word character (the lookbehind). The
 # `\w*` never gives back a character (its continuation ends in an empty branch), so it is
 # written greedy, not possessive (`\w*+` is Python 3.11 and later)
-_TOKEN = re.compile(r"\S(?:(?<=\w)\w*" + _nested_optional(r"[-'’.&]\w+", 12) + r"|)")
-_QUOTE_MARK = re.compile(r"[\"“”„‟«»‹›″‘’'‚]")
-QUOTE_CHARS = frozenset("\"“”„‟«»‹›″‘’'‚")
-_DOUBLE_OPEN = frozenset("\"“„‟«″”")
-_SINGLE_OPEN = frozenset("‘'‚‹")
-_OPENERS = _DOUBLE_OPEN | _SINGLE_OPEN
-_CLOSERS = {
+_TOKEN: Final = re.compile(r"\S(?:(?<=\w)\w*" + _nested_optional(r"[-'’.&]\w+", 12) + r"|)")
+_QUOTE_MARK: Final = re.compile(r"[\"“”„‟«»‹›″‘’'‚]")
+QUOTE_CHARS: Final = frozenset("\"“”„‟«»‹›″‘’'‚")
+_DOUBLE_OPEN: Final = frozenset("\"“„‟«″”")
+_SINGLE_OPEN: Final = frozenset("‘'‚‹")
+_OPENERS: Final = _DOUBLE_OPEN | _SINGLE_OPEN
+_CLOSERS: Final = {
     '"': '"', "“": "”\"", "„": "“”\"", "‟": "”\"", "«": "»", "″": "″", "”": "”",
     "‘": "’'", "'": "'’", "‚": "‘’", "‹": "›",
 }
-_STOP = frozenset(".!?;")
-_BREAK_PUNCT = frozenset(",;:—–()[]") | QUOTE_CHARS
-_MAX_SPEAKER = 12
+_STOP: Final = frozenset(".!?;")
+_BREAK_PUNCT: Final = frozenset(",;:—–()[]") | QUOTE_CHARS
+_MAX_SPEAKER: Final = 12
 # the words that end a speaker read backwards from its cue (`and` and the comma only
 # outside a name: `Ministry of Agriculture, Food and Rural Affairs`)
-_SPEAKER_BREAKS = _BREAK_PUNCT | CLAUSE_BREAKS | FINITE | {"and", ","}
+_SPEAKER_BREAKS: Final = _BREAK_PUNCT | CLAUSE_BREAKS | FINITE | {"and", ","}
 # the words that start a time phrase inside a speaker (`on` only before a time word)
-_SPEAKER_TIME = frozenset(("during", "yesterday", "today", "earlier", "later", "last", "this", "on"))
-_MIN_UNATTRIBUTED_WORDS = 6
+_SPEAKER_TIME: Final = frozenset(("during", "yesterday", "today", "earlier", "later", "last", "this", "on"))
+_MIN_UNATTRIBUTED_WORDS: Final = 6
 
 
 @dataclass(slots=True)
@@ -174,7 +175,7 @@ def tokenize(text: str, start: int, end: int, low: str | None = None) -> Toks:
 
 
 # whether this module runs compiled by mypyc (see ``_tokens``)
-_COMPILED = __file__.endswith(tuple(EXTENSION_SUFFIXES))
+_COMPILED: Final = __file__.endswith(tuple(EXTENSION_SUFFIXES))
 
 
 def _matched_tokens(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
@@ -216,13 +217,13 @@ def _tokens(text: str, start: int, end: int) -> tuple[list[int], list[str]]:
 
 
 # --------------------------------------------------------------------------- marks
-_WORD = re.compile(r"\w+")
+_WORD: Final = re.compile(r"\w+")
 
 
-_WORDS_ENOUGH = _MIN_UNATTRIBUTED_WORDS + 2  # the largest word count any test compares with
+_WORDS_ENOUGH: Final = _MIN_UNATTRIBUTED_WORDS + 2  # the largest word count any test compares with
 # `_WORDS_ENOUGH` runs of word characters, each ended by a word boundary (no backtracking
 # can split a run in two), matched at once without a string per word
-_ENOUGH_WORDS = re.compile(r"\W*\w+\b" * _WORDS_ENOUGH)
+_ENOUGH_WORDS: Final = re.compile(r"\W*\w+\b" * _WORDS_ENOUGH)
 
 
 def _word_count(text: str, start: int, end: int) -> int:
@@ -245,8 +246,8 @@ def _strip(text: str, start: int, end: int, chars: str = " \t\r\n\u00a0") -> tup
 
 # every byte that may stand for a quotation mark in ``_ascii_bytes`` (the ASCII marks, and
 # `?`, which stands for every character beyond ASCII) becomes `"`, every other a space
-_MARK_TABLE = bytes(34 if c in b"\"'?" else 32 for c in range(256))
-_MARK_BYTE = re.compile(b'"')
+_MARK_TABLE: Final = bytes(34 if c in b"\"'?" else 32 for c in range(256))
+_MARK_BYTE: Final = re.compile(b'"')
 
 
 def _ascii_bytes(text: str) -> bytes:
@@ -313,9 +314,9 @@ def _add_span(text: str, spans: list[QSpan], open_: int, end: int, close: int, c
 # --------------------------------------------------------------------------- cues
 # the cue lexicon, loaded once: single-word cue -> class, two-word phrase -> class, nouns after `express`
 _CUE_WORDS, _CUE_PHRASES, _EXPRESS_NOUNS = cue_lexicon()
-_PHRASE_HEADS = frozenset({p[0] for p in _CUE_PHRASES} | {"according"})
+_PHRASE_HEADS: Final = frozenset({p[0] for p in _CUE_PHRASES} | {"according"})
 # the words a cue can start with (``cue_at`` returns None at any other token)
-_CUE_HEADS = frozenset(_CUE_WORDS) | _PHRASE_HEADS
+_CUE_HEADS: Final = frozenset(_CUE_WORDS) | _PHRASE_HEADS
 
 
 def cue_at(tk: Toks, k: int) -> Cue | None:
@@ -521,7 +522,7 @@ def _clause_span(text: str, start: int, end: int) -> Span | None:
     return Span(bounds[0], bounds[1], "clause") if bounds else None
 
 
-_DASHES = frozenset(("—", "–", "-"))
+_DASHES: Final = frozenset(("—", "–", "-"))
 
 
 def _dateline_end(tk: Toks, lo: int, hi: int) -> int:
@@ -544,7 +545,7 @@ def _dateline_end(tk: Toks, lo: int, hi: int) -> int:
     return lo
 
 
-_MAX_QUOTES_IN_CLAUSE = 40
+_MAX_QUOTES_IN_CLAUSE: Final = 40
 
 
 def quote_closes(quotes: Sequence[QSpan]) -> list[int]:
@@ -556,7 +557,7 @@ def quote_closes(quotes: Sequence[QSpan]) -> list[int]:
     return [q.close for q in quotes]
 
 
-_NO_QUOTES: list[QSpan] = []
+_NO_QUOTES: Final[list[QSpan]] = []
 
 
 def _kind(text: str, clause: tuple[int, int], quotes: Sequence[QSpan]) -> str | None:
@@ -916,7 +917,7 @@ def _according(text: str, tk: Toks, k: int, j: int, lo: int, hi: int,
 
 
 # --------------------------------------------------------------------------- direct
-_AFTER_BREAKS = QUOTE_CHARS | _STOP | {":", ";"}
+_AFTER_BREAKS: Final = QUOTE_CHARS | _STOP | {":", ";"}
 
 
 def _after_attribution(text: str, tk: Toks, i: int, hi: int
@@ -1020,8 +1021,8 @@ def _label(text: str, tk: Toks) -> tuple[Span | None, Span | None] | None:
 
 
 # --------------------------------------------------------------------------- document
-_MAX_SENTENCE = 20_000  # characters: a longer "sentence" is not prose; it is not read
-_MAX_SENTENCES_PER_PARAGRAPH = 2_000
+_MAX_SENTENCE: Final = 20_000  # characters: a longer "sentence" is not prose; it is not read
+_MAX_SENTENCES_PER_PARAGRAPH: Final = 2_000
 
 
 def _scan_readable(text: str, para: Span, sents: Sequence[Span],
@@ -1042,7 +1043,7 @@ def _scan_readable(text: str, para: Span, sents: Sequence[Span],
     return out
 
 
-_LABEL_NOUNS = frozenset(
+_LABEL_NOUNS: Final = frozenset(
     "camp campaign aides officials official police spokesman spokeswoman spokesperson sources "
     "source chief leader minister president governor mayor senator lawmakers".split())
 
@@ -1092,7 +1093,7 @@ def _no_tokens() -> Toks:
 
 
 # every byte but a-z becomes a space: the letter runs of a lowercased text, split apart
-_RUN_TABLE = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+_RUN_TABLE: Final = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
 @lru_cache(maxsize=1)
@@ -1190,7 +1191,7 @@ def find_attributions(doc: Document) -> list[Attribution]:
     return out
 
 
-_TEXT_START = attrgetter("text.start")
+_TEXT_START: Final = attrgetter("text.start")
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
@@ -1317,14 +1318,14 @@ def _ends_with_pause(text: str, q: QSpan) -> bool:
     return not _PAUSE_MARKS.isdisjoint(text[q.end - 1:q.close + 1])
 
 
-_PAUSE_MARKS = frozenset(",!?.")
+_PAUSE_MARKS: Final = frozenset(",!?.")
 
 
 def _sentence_end(sents: Sequence[Span], si: int, offset: int) -> int:
     return max(offset, sents[si].end) if si < len(sents) else offset
 
 
-_LATIN_WORD = re.compile(r"[A-Za-z’']+")
+_LATIN_WORD: Final = re.compile(r"[A-Za-z’']+")
 
 
 def _sentence_like(text: str, q: QSpan) -> bool:

@@ -40,6 +40,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Final
 
 from newsx.data import read_lines
 from newsx.document import Document, Span
@@ -47,16 +48,16 @@ from newsx.model import Attribution, Person
 
 # --- lexicon --------------------------------------------------------------------------
 
-_PLAIN = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
+_PLAIN: Final = str.maketrans({"đ": "d", "Đ": "D", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L",
                         "’": "'", "‘": "'", "ß": "ss"})
-_TOKEN = re.compile(r"[^\W_][\w'’.&-]{0,60}")
+_TOKEN: Final = re.compile(r"[^\W_][\w'’.&-]{0,60}")
 # ASCII words of at most 61 letters or digits (one ``_TOKEN`` each) between single spaces
-_SIMPLE = re.compile(r"[A-Za-z0-9]{1,61}(?: [A-Za-z0-9]{1,61})*")
-_STOP = frozenset("of for the and to in at on with from by de".split())
-_MAX_TOKENS = 24  # longer "speaker words" are cut: they are never a name
-_MAX_CHARS = 300
-_MAX_NAMES = 2000  # distinct organisation names kept per head word
-_MAX_OCCURRENCES = 5000  # occurrences of a head word looked at
+_SIMPLE: Final = re.compile(r"[A-Za-z0-9]{1,61}(?: [A-Za-z0-9]{1,61})*")
+_STOP: Final = frozenset("of for the and to in at on with from by de".split())
+_MAX_TOKENS: Final = 24  # longer "speaker words" are cut: they are never a name
+_MAX_CHARS: Final = 300
+_MAX_NAMES: Final = 2000  # distinct organisation names kept per head word
+_MAX_OCCURRENCES: Final = 5000  # occurrences of a head word looked at
 
 
 @lru_cache(maxsize=2048)
@@ -619,9 +620,9 @@ class _Resolver:
         return known is None or known == gender
 
 
-_PREPOSITIONS = frozenset("of for from at with in to on by".split())
-_NO_PERSONS: frozenset[int] = frozenset()
-_POSSESSIVES = frozenset("his her its their our my your".split())
+_PREPOSITIONS: Final = frozenset("of for from at with in to on by".split())
+_NO_PERSONS: Final[frozenset[int]] = frozenset()
+_POSSESSIVES: Final = frozenset("his her its their our my your".split())
 
 
 def _head(body: Sequence[str]) -> str:
@@ -673,7 +674,7 @@ def _clause_after_comma(text: str) -> bool:
     return bool(words) and lexicon().has("pronoun", words[0])
 
 
-_BRACKETED = re.compile(r"\s*\([^()]{0,40}\)")
+_BRACKETED: Final = re.compile(r"\s*\([^()]{0,40}\)")
 
 
 def _cut_apposition(text: str) -> str:
@@ -686,7 +687,7 @@ def _cut_apposition(text: str) -> str:
     return first.strip() or text
 
 
-_REPRESENTS = re.compile(
+_REPRESENTS: Final = re.compile(
     r"\b(?:spokes(?:man|woman|person|people)|representatives?|officials?)\s+(?:from|for|of|at)\s+(.{2,120})$",
     re.IGNORECASE)
 
@@ -702,27 +703,27 @@ def _represented(text: str) -> str | None:
 
 # --- organisations ---------------------------------------------------------------------
 
-_CAP_WORD = r"[A-Z][\w'’&-]{0,40}"
-_FUNCTION = r"(?:of|for|and|the|on|&|de)"
-_SP = r"[ \u00a0]{1,3}"  # names do not run over line ends
-_COMPANY = r"(?:Inc|Ltd|Corp|LLC|PLC|plc|Co|AG|SA|GmbH|Limited|Corporation)"
+_CAP_WORD: Final = r"[A-Z][\w'’&-]{0,40}"
+_FUNCTION: Final = r"(?:of|for|and|the|on|&|de)"
+_SP: Final = r"[ \u00a0]{1,3}"  # names do not run over line ends
+_COMPANY: Final = r"(?:Inc|Ltd|Corp|LLC|PLC|plc|Co|AG|SA|GmbH|Limited|Corporation)"
 # the capitalised words before an organisation noun, and `of …`/`Inc` after it
-_BEFORE = re.compile(rf"(?:(?:{_CAP_WORD}|and|&){_SP}){{1,6}}\Z")
+_BEFORE: Final = re.compile(rf"(?:(?:{_CAP_WORD}|and|&){_SP}){{1,6}}\Z")
 # ``_BEFORE`` read backwards over the reversed text: one anchored match instead of a
 # search trying every start in the window (the greedy match ends where the leftmost
 # ``_BEFORE`` match starts)
-_BEFORE_REVERSED = re.compile(rf"(?:{_SP}(?:[\w'’&-]{{0,40}}[A-Z]|dna|&)){{1,6}}")
+_BEFORE_REVERSED: Final = re.compile(rf"(?:{_SP}(?:[\w'’&-]{{0,40}}[A-Z]|dna|&)){{1,6}}")
 # a list of capitalised fields inside a name: `of Agriculture, Food and Rural Affairs`
-_CAPS = rf"{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,3}}"
-_LIST_TAIL = rf"(?:,{_SP}{_CAPS}){{0,3}},?{_SP}(?:and|&){_SP}{_CAPS}"
-_AFTER = re.compile(rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,4}}"
+_CAPS: Final = rf"{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,3}}"
+_LIST_TAIL: Final = rf"(?:,{_SP}{_CAPS}){{0,3}},?{_SP}(?:and|&){_SP}{_CAPS}"
+_AFTER: Final = re.compile(rf"(?:{_SP}(?:of|for){_SP}(?:the{_SP})?{_CAP_WORD}(?:{_SP}{_CAP_WORD}){{0,4}}"
                     rf"(?:{_LIST_TAIL})?)?"
                     rf"(?:,?{_SP}{_COMPANY}\b\.?)?")
-_NAME_LIST = re.compile(rf"\A(?:,{_SP}{_CAPS}){{1,3}},?{_SP}(?:and|&){_SP}{_CAPS}\s*\Z")
-_BEFORE_WINDOW = 300
-_SPACES = frozenset(" \u00a0")  # the characters of ``_SP``
-_SPACES_OR_COMMA = frozenset(" \u00a0,")
-_CAPS_AFTER = re.compile(rf"(?:{_SP}(?:{_CAP_WORD}|and|&)){{1,5}}")
+_NAME_LIST: Final = re.compile(rf"\A(?:,{_SP}{_CAPS}){{1,3}},?{_SP}(?:and|&){_SP}{_CAPS}\s*\Z")
+_BEFORE_WINDOW: Final = 300
+_SPACES: Final = frozenset(" \u00a0")  # the characters of ``_SP``
+_SPACES_OR_COMMA: Final = frozenset(" \u00a0,")
+_CAPS_AFTER: Final = re.compile(rf"(?:{_SP}(?:{_CAP_WORD}|and|&)){{1,5}}")
 
 
 def _before_start(text: str, lo: int, end: int) -> int:
@@ -731,7 +732,7 @@ def _before_start(text: str, lo: int, end: int) -> int:
     return end - m.end() if m else end
 
 
-_NON_SPACE_RUN = re.compile(r"\S+")
+_NON_SPACE_RUN: Final = re.compile(r"\S+")
 
 
 def _more_words(text: str, end: int) -> int:
@@ -932,9 +933,9 @@ def _contains(tokens: Sequence[str], wanted: Sequence[str]) -> bool:
     return False
 
 
-_LEADING = frozenset("the a an on in at for and of by as after before when while with from to "
+_LEADING: Final = frozenset("the a an on in at for and of by as after before when while with from to "
                      "this that these those its their his her our".split())
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february "
+_DAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday january february "
                   "march april may june july august september october november december".split())
 
 
