@@ -10,34 +10,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Span:
-    """A half-open character range ``[start, end)`` of ``Document.text`` with a label."""
+    """A half-open character range ``[start, end)`` of ``Document.text`` with a label.
+
+    A value: hashed and compared by its fields, and never changed once made. It is not
+    declared frozen because a compiled frozen class sets its fields through the generic
+    ``object.__setattr__``: 5.5% more instructions for the whole compiled pipeline.
+    """
 
     start: int
     end: int
     label: str = ""
     data: Any = None
 
-    def __init__(self, start: int, end: int, label: str = "", data: Any = None) -> None:
-        # what the generated frozen ``__init__`` does, at half the cost: the slot
-        # descriptors set the fields without going through the frozen ``__setattr__``
-        _set_start(self, start)
-        _set_end(self, end)
-        _set_label(self, label)
-        _set_data(self, data)
-
     def text(self, doc: Document) -> str:
         return doc.text[self.start:self.end]
 
     def __len__(self) -> int:
         return self.end - self.start
-
-
-_set_start = Span.start.__set__  # type: ignore[attr-defined]
-_set_end = Span.end.__set__  # type: ignore[attr-defined]
-_set_label = Span.label.__set__  # type: ignore[attr-defined]
-_set_data = Span.data.__set__  # type: ignore[attr-defined]
 
 
 @dataclass(slots=True)
