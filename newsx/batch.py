@@ -35,7 +35,10 @@ if TYPE_CHECKING:  # the pool's modules load only when a pool runs (30 ms off ev
 DEFAULT_GLOBS: tuple[str, ...] = ("*.txt", "*.text", "*.md", "*.htm", "*.html")
 STDIN = "-"
 _GLOB_CHARS = frozenset("*?[")
-_CHUNK = 8
+# Inputs per task sent to a worker (most): a task costs the parent a wake-up and a
+# round trip, and on a machine whose cores the workers keep busy the parent must wait
+# for one to feed them; 32 instead of 8 made PolNeAR train --jobs 2 about 3% faster.
+_CHUNK = 32
 
 
 Render = Callable[[Article], str]
@@ -187,15 +190,27 @@ def _with_stdin(items: Iterable[str | Missing]) -> Iterator[str | Missing | tupl
             yield item
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk: list = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _chunks(items: Iterable, size: int, jobs: int = 1) -> Iterator[list]:
+    """``items`` in lists of ``size`` while more are coming; then in shrinking lists.
+
+    Up to ``2 * jobs * size`` items are read ahead. Once the input has ended, each list
+    takes ``1 / (2 * jobs)`` of what is left (guided scheduling), so the last tasks are
+    short and the workers finish together instead of one waiting on a long last task.
+    """
+    source = iter(items)
+    ahead: deque = deque()
+    lookahead = 2 * jobs * size
+    ended = False
+    while True:
+        while not ended and len(ahead) < lookahead:
+            try:
+                ahead.append(next(source))
+            except StopIteration:
+                ended = True
+        if not ahead:
+            return
+        take = min(size, -(-len(ahead) // (2 * jobs))) if ended else size
+        yield [ahead.popleft() for _ in range(take)]
 
 
 def run(items: Iterable[str | Missing], jobs: int = 1,
@@ -252,7 +267,8 @@ def _init_worker() -> None:
 class _Pool:
     """A process pool with a bounded window of chunks in flight, results in input order.
 
-    At most ``4 * jobs`` chunks of ``_CHUNK`` inputs are in flight, so memory stays flat
+    At most ``4 * jobs`` chunks of at most ``_CHUNK`` inputs are in flight, and
+    ``2 * jobs * _CHUNK`` more inputs are read ahead (``_chunks``), so memory stays flat
     however many inputs come. A finished chunk at the head is yielded at once (records
     stream). When a worker dies (killed, out of memory), the pool is restarted and the
     broken chunk's inputs run one at a time, so only the input that kills a worker on
@@ -284,7 +300,7 @@ class _Pool:
         done = False
         try:
             self._start()
-            for chunk in _chunks(stream, _CHUNK):
+            for chunk in _chunks(stream, _CHUNK, self.jobs):
                 pending.append((chunk, self._start().submit(_run_chunk, chunk, self.render)))
                 while pending and (len(pending) >= self.window or pending[0][1].done()):
                     yield from self._head(pending)

@@ -99,7 +99,7 @@ def test_run_with_render_yields_rendered_articles_and_failures(tmp_path: Path) -
     assert [r.text for r in records[:-1]] == alone
 
 
-@pytest.mark.parametrize(("jobs", "most"), [(1, 1), (2, 4 * 2 * batch._CHUNK + batch._CHUNK)])
+@pytest.mark.parametrize(("jobs", "most"), [(1, 1), (2, 4 * 2 * batch._CHUNK + 2 * 2 * batch._CHUNK)])
 def test_first_record_streams_before_the_input_is_consumed(tmp_path: Path, jobs: int, most: int) -> None:
     paths = _folder(tmp_path, 20)
     consumed = 0
@@ -165,3 +165,27 @@ def test_closed_pipe_ends_a_parallel_batch_quietly(tmp_path: Path) -> None:
     done = subprocess.run(["bash", "-c", f"set -o pipefail; {cmd}"], capture_output=True, timeout=60)
     assert done.stdout.decode().count("\n") == 1
     assert done.stderr.decode() == ""
+
+
+def test_chunks_are_full_while_input_comes_then_shrink_to_single_inputs() -> None:
+    assert [len(c) for c in batch._chunks(range(40), 32, jobs=2)] == [10, 8, 6, 4, 3, 3, 2, 1, 1, 1, 1]
+    chunks = list(batch._chunks(range(1000), 32, jobs=2))
+    assert [x for c in chunks for x in c] == list(range(1000))  # every input once, in order
+    sizes = [len(c) for c in chunks]
+    # the end is seen with 104 inputs left: each chunk then takes a quarter of the rest
+    assert sizes == [32] * 28 + [26, 20, 15, 11, 8, 6, 5, 4, 3, 2, 1, 1, 1, 1]
+    assert list(batch._chunks([], 32, jobs=2)) == []
+
+
+def test_chunks_read_a_bounded_number_of_inputs_ahead() -> None:
+    consumed = 0
+
+    def endless() -> Iterator[int]:
+        nonlocal consumed
+        while True:
+            consumed += 1
+            yield consumed
+
+    first = next(batch._chunks(endless(), 32, jobs=2))
+    assert first == list(range(1, 33))
+    assert consumed == 2 * 2 * 32
