@@ -24,6 +24,14 @@ class Span:
     label: str = ""
     data: Any = None
 
+    def __init__(self, start: int, end: int, label: str = "", data: Any = None) -> None:
+        # written out: mypyc compiles this one into the constructor, where the dataclass's
+        # own __init__ (made at run time) would be called as Python with a tuple of arguments
+        self.start = start
+        self.end = end
+        self.label = label
+        self.data = data
+
     def text(self, doc: Document) -> str:
         return doc.text[self.start:self.end]
 

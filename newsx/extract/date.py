@@ -97,7 +97,7 @@ _BYLINE_PART: Final = re.compile(
     r"(?i)^\s{0,4}by:?\s{1,3}[A-ZÀ-Ỹ][\w'’.-]{0,25}(?:\s[A-ZÀ-Ỹ][\w'’.-]{0,25}){0,4}")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Found:
     """A date found in a line: its span, the day, the time and offset when stated."""
 
@@ -107,6 +107,16 @@ class Found:
     time: str | None = None  # HH:MM:SS
     offset: str | None = None  # +HH:MM
     label: str = ""
+
+    def __init__(self, start: int, end: int, day: Date, time: str | None = None,
+                 offset: str | None = None, label: str = "") -> None:
+        # written out: see Span.__init__ (newsx/document.py)
+        self.start = start
+        self.end = end
+        self.day = day
+        self.time = time
+        self.offset = offset
+        self.label = label
 
     def iso(self) -> str:
         if self.time is None:

@@ -127,6 +127,25 @@ class _Occ:
     gender: str | None = None
     prev: str | None = None         # the word before, once read
 
+    def __init__(self, start: int, end: int, form: str, keys: tuple[str, ...],
+                 possessive: bool = False, org_near: bool = False) -> None:
+        # written out: see Span.__init__ (newsx/document.py)
+        self.start = start
+        self.end = end
+        self.form = form
+        self.keys = keys
+        self.possessive = possessive
+        self.org_near = org_near
+        self.score = None
+        self.context_done = False
+        self.after_prep = False
+        self.titled = False
+        self.adjacent = False
+        self.appositive = False
+        self.titles = ()
+        self.gender = None
+        self.prev = None
+
 
 @dataclass(slots=True)
 class _Story:
@@ -135,6 +154,12 @@ class _Story:
     text: str
     lex: Lexicon
     headlines: dict[tuple[int, int], bool] = field(default_factory=dict)  # (line start, end) -> Title Case
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        # written out: see Span.__init__ (newsx/document.py)
+        self.text = text
+        self.lex = lex
+        self.headlines = {}
 
 
 def _is_head(k: str, lex: Lexicon) -> bool:
@@ -1193,6 +1218,12 @@ class _Pending:
     keys: tuple[str, ...]
     occs: list[_Occ] = field(default_factory=list)
     gender: str | None = None       # from the name alone (first-name list, Thi / Van)
+
+    def __init__(self, keys: tuple[str, ...], gender: str | None = None) -> None:
+        # written out: see Span.__init__ (newsx/document.py)
+        self.keys = keys
+        self.occs = []
+        self.gender = gender
 
 
 def _alias_keys(full: tuple[str, ...], lex: Lexicon) -> list[tuple[str, ...]]:

@@ -105,6 +105,14 @@ class Toks:
     sizes: list[str]
     all_caps: list[bool] | None = None
 
+    def __init__(self, starts: list[int], lows: list[str], text: str, sizes: list[str]) -> None:
+        # written out: see Span.__init__ (newsx/document.py)
+        self.starts = starts
+        self.lows = lows
+        self.text = text
+        self.sizes = sizes
+        self.all_caps = None
+
     @property
     def caps(self) -> list[bool]:
         """``cap(k)`` of every token, made on first use (most sentences ask a few tokens)."""
@@ -142,12 +150,28 @@ class QSpan:
     words: int
     consumed: bool = False
 
+    def __init__(self, open: int, start: int, end: int, close: int, closed: bool, words: int) -> None:
+        # written out: see Span.__init__ (newsx/document.py)
+        self.open = open
+        self.start = start
+        self.end = end
+        self.close = close
+        self.closed = closed
+        self.words = words
+        self.consumed = False
+
 
 @dataclass(slots=True)
 class Cue:
     k: int          # first token of the cue
     n: int          # tokens in the cue (verb, phrase, or `expressed his hope`)
     cls: str
+
+    def __init__(self, k: int, n: int, cls: str) -> None:
+        # written out: see Span.__init__ (newsx/document.py)
+        self.k = k
+        self.n = n
+        self.cls = cls
 
 
 _GROUP, _START = re.Match.group, re.Match.start

@@ -111,6 +111,12 @@ class Words:
     folded: tuple[str, ...]
     starts: tuple[int, ...]  # token starts relative to the phrase
 
+    def __init__(self, surface: tuple[str, ...], folded: tuple[str, ...], starts: tuple[int, ...]) -> None:
+        # written out: see Span.__init__ (newsx/document.py)
+        self.surface = surface
+        self.folded = folded
+        self.starts = starts
+
     @classmethod
     def of(cls, text: str) -> Words:
         return _words(text)
