@@ -48,6 +48,12 @@ def _unpossessed(word: str) -> str:
     return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
+def _possessive(word: str) -> bool:
+    """Whether the word ends as a possessive (``_POSSESSIVE``, tried only with an apostrophe
+    in the word: a search for an anchored pattern tries every position of the word)."""
+    return ("'" in word or "’" in word) and _POSSESSIVE.search(word) is not None
+
+
 _BYLINE: Final = re.compile(
     r"\n[ \t\u00a0|*_-]{0,4}(?:[Bb]y|BY|(?:[Tt]ranslated|[Rr]eporting|[Rr]eported|[Ww]ritten|[Ee]dited|"
     r"[Cc]ompiled|[Ss]tory|[Tt]ext|[Ww]ords|[Aa]dditional reporting|[Ee]diting) [Bb]y)[ \t\u00a0:]{1,3}"
@@ -341,7 +347,7 @@ def _cue(word: str, lex: Lexicon) -> tuple[bool, bool]:
     if got is None:
         k = fold(word.rstrip("."))
         titled = word[0].isupper() or _is_head(k, lex) or k in lex.title_modifier
-        got = _keep(_CUES, 2_000, word, (titled or _POSSESSIVE.search(word) is not None, titled))
+        got = _keep(_CUES, 2_000, word, (titled or _possessive(word), titled))
     return got
 
 
@@ -440,7 +446,7 @@ def _word_info(w: str, lex: Lexicon) -> tuple:
             and bare not in lex.honorific_male and bare not in lex.honorific_female
         info = (k, head, head or k in lex.title_modifier, hon, k in lex.stop_word,
                 _classify(w, lex)[0] if w[:1].isupper() else _PART,
-                bool(_POSSESSIVE.search(w)) and w[:1].isalpha(), dotted_end)
+                _possessive(w) and w[:1].isalpha(), dotted_end)
         got = _keep(_WORD_INFO, 2_000, w, info)
     return got
 
@@ -500,7 +506,7 @@ _COMPLEMENT_START: Final = frozenset(("of", "for", "at", "in", "to"))
 def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     """A title phrase, then a comma, then the name in apposition to it: ``Deputy Director of the
     Department of Home Affairs, Nguyen Bac Nam, said``; ``Bournemouth's captain, Tommy Elphick,``."""
-    if not text.startswith(",", occ.end):
+    if text[occ.end:occ.end + 1] != ",":
         nxt = _AFTER_WORD.match(text, occ.end)
         if not (nxt and nxt.group(1) in lex.speech_verb):
             return []
@@ -521,7 +527,7 @@ def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
         w = words[b - 1]
         k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
         if k in lex.stop_word or not (w[0].isupper() or k in lex.title_modifier
-                                         or _is_head(k, lex) or _POSSESSIVE.search(w)):
+                                         or _is_head(k, lex) or _possessive(w)):
             break
         b -= 1
     return [" ".join(words[b:])]
@@ -570,7 +576,7 @@ def _phrase(text: str, pos: int) -> tuple[str, int]:
             break
         out += m.group()
         end = m.end()
-        if not (text.startswith(".", end) and _ABBREV_END.search(out[-6:])):
+        if not (text[end:end + 1] == "." and _ABBREV_END.search(out[-6:])):
             break
         out += "."
         end += 1
@@ -647,7 +653,7 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
                 and _classify(words[1], lex)[0] == _NAME:
             break  # a list of names, not an apposition
         titles.append(" ".join(words))
-        if len(words) < len(phrase.split()) or not text.startswith(",", stop):
+        if len(words) < len(phrase.split()) or text[stop:stop + 1] != ",":
             break
         m = _NEXT_APPOSITION.match(text, stop)
         pos = m.end() if m else -1
@@ -820,7 +826,7 @@ def _name_follows(cls: list[str], j: int) -> bool:
 def _ends_segment(w: str) -> bool:
     """Whether a name token ends its segment: Trọng's re-election; "... Cruz. I": a possessive
     or a sentence end."""
-    return (_POSSESSIVE.search(w) is not None and not w.endswith(("s'", "s’"))) \
+    return (_possessive(w) and not w.endswith(("s'", "s’"))) \
         or (w.endswith(".") and len(w) > 2)
 
 
@@ -1144,19 +1150,32 @@ def _context(occ: _Occ, story: _Story) -> None:
             occ.gender = gender
             occ.titled = True
             occ.adjacent = bool(gender or adjacent)
-    if not titles and not after_prep and text.startswith(", ", start - 2):
+    if not titles and not after_prep and _comma_before(text, start):
         before = _title_before_comma(text, occ, lex)
         if before:
             titles = tuple(before)
             occ.titled = True
     end = occ.end
-    if not occ.possessive and (text.startswith(",", end) or text.startswith(" ,", end)):
+    if not occ.possessive and _comma_after(text, end):
         app = _apposition_titles(text, end, lex)
         if app:
             titles = (*titles, *app)
             occ.appositive = True
     if titles and not _headline_at(story, start, end):  # "Huckabee Makes Joke To Bash Fed Chair Yellen"
         occ.titles = titles
+
+
+# (``str.startswith`` with a position is a generic method call when compiled: slices are
+# compared instead.)
+def _comma_after(text: str, end: int) -> bool:
+    """Whether a comma, maybe after a space, follows ``end``."""
+    return text[end:end + 1] == "," or text[end:end + 2] == " ,"
+
+
+def _comma_before(text: str, start: int) -> bool:
+    """Whether ", " ends right before ``start`` (as ``text.startswith(", ", start - 2)``,
+    which reads the end of the text for a name at offset 0)."""
+    return text[start - 2:start] == ", " if start >= 2 else text.startswith(", ", start - 2)
 
 
 def _evidence(occ: _Occ, story: _Story) -> int:
@@ -1288,7 +1307,7 @@ def _titled(occ: _Occ, story: _Story) -> bool:
         return (occ.adjacent or occ.appositive) and not _headline_at(story, occ.start, occ.end)
     start, end = occ.start, occ.end
     pw = occ.prev = _prev_word(text, start)
-    comma = text.startswith(",", end) or text.startswith(" ,", end)
+    comma = _comma_after(text, end)
     cue = _cue(pw, lex) if pw else (False, False)
     if not cue[1] and not comma:
         return False
