@@ -102,7 +102,10 @@ _APPOS_STOP: Final = frozenset(("who", "which", "said", "says", "told", "added",
 _DETERMINERS: Final = frozenset(("a", "an", "his", "her", "its", "their", "our", "whose"))
 _CONNECTORS: Final = frozenset(("of", "for", "and", "the", "on", "in", "to", "at"))
 _LEADING_DROP: Final = frozenset(("the", "a", "an", "and", "of", "for", "on", "in", "to", "at", "former"))
-_NAME, _INIT, _PART, _OTHER = "N", "I", "P", "O"
+_NAME: Final = "N"
+_INIT: Final = "I"
+_PART: Final = "P"
+_OTHER: Final = "O"
 _COMPASS: Final = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western",
                       "central", "new", "great", "upper", "lower", "old"))
 
@@ -1006,9 +1009,8 @@ def _token_starts(run: str, words: list[str]) -> list[int]:
     """Where each word of the run starts (offsets relative to the run)."""
     starts = []
     pos = 0
-    find = run.find
     for w in words:
-        pos = find(w, pos)
+        pos = run.find(w, pos)
         starts.append(pos)
         pos += len(w)
     return starts
