@@ -311,23 +311,23 @@ def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
 _WORD_CHARS: Final = "'’.-"
 
 
-# Read backwards (on the reversed text before a position): up to 3 spaces, then up to 40
-# word characters and ' ’ . - (one character class: the engine's fast loop; a word holding
-# an underscore is cut there afterwards, so the word is made of ``str.isalnum`` characters).
-_PREV_BACK: Final = re.compile(r"[ \u00a0]{0,3}([\w'’.-]{0,40})")
-
-
 def _prev_word(text: str, start: int) -> str:
-    """The word right before ``start`` (up to 3 spaces skipped; empty at punctuation or a line
-    start). One regex match on the reversed 43 characters before it: a character loop in
-    Python cost more than anything else in people extraction."""
-    if start <= 0:
-        return ""
-    back = text[start - 1:start - 44:-1] if start >= 44 else text[start - 1::-1]
-    word = _PREV_BACK.match(back).group(1)  # type: ignore[union-attr]  # always matches (every part may be empty)
-    if "_" in word:
-        word = word[:word.index("_")]
-    return word[::-1]
+    """The word right before ``start``: up to 3 spaces skipped, then up to 40 ``str.isalnum``
+    characters and ' ’ . - (empty at punctuation or a line start). A loop over the few
+    characters read: compiled, each is a direct C call (a reversed slice, a regex match and
+    its group were generic calls), and in Python it costs no more than they did."""
+    end = start
+    lo = start - 3 if start > 3 else 0
+    while end > lo and text[end - 1] in " \u00a0":
+        end -= 1
+    i = end
+    lo = end - 40 if end > 40 else 0
+    while i > lo:
+        c = text[i - 1]
+        if not (c.isalnum() or c in _WORD_CHARS):
+            break
+        i -= 1
+    return text[i:end]
 
 
 # Where a title phrase before a name stops, searched in the reversed window (" - " reads the same).
@@ -934,18 +934,26 @@ class _NeedsContext(Exception):
     """A run's parse reads the text around it (rare): it cannot be cached by its words."""
 
 
-# A run's parse: (segments, segments when the run's line is a headline, or None when no
-# headline rule applies). A segment: (offset, end offset, form, keys, possessive, organisation
-# word near). Runs whose parse reads the text around them are stored as _CONTEXTUAL.
-# _Parse is declared a plain ``tuple`` (its shape: tuple[tuple[_Seg, ...], tuple[_Seg, ...]
-# | None]) because _NO_NAME and _CONTEXTUAL are compared by identity: compiled with mypyc,
-# a tuple of declared shape is unboxed into a C struct and boxed again as a new object.
+# A segment of a run: (offset, end offset, form, keys, possessive, organisation word near).
 _Seg = tuple[int, int, str, tuple[str, ...], bool, bool]
-_Parse = tuple
+
+
+class _Parse:
+    """A run's parse: its segments, and its segments when the run's line is a headline (None
+    when no headline rule applies). A class, not a tuple, so that the two markers below are
+    compared by identity and its fields keep their types when compiled."""
+
+    __slots__ = ("segs", "headline")
+
+    def __init__(self, segs: tuple[_Seg, ...], headline: tuple[_Seg, ...] | None) -> None:
+        self.segs = segs
+        self.headline = headline
+
+
 _RUN_CACHE: Final[dict[str, _Parse]] = {}
 _RUN_OLD: Final[dict[str, _Parse]] = {}
-_NO_NAME: Final[_Parse] = ((), None)
-_CONTEXTUAL: Final[_Parse] = tuple(list(_NO_NAME))  # a distinct object: compared by identity
+_NO_NAME: Final = _Parse((), None)
+_CONTEXTUAL: Final = _Parse((), None)  # the parse reads the text around the run: see _contextual_parse
 
 
 def _run_parse(word: str, lex: Lexicon) -> _Parse:
@@ -982,7 +990,7 @@ def _parse_run(word: str, lex: Lexicon, around: _Around | None) -> _Parse:
         if _classify(word, lex)[0] != _NAME:
             return _NO_NAME  # most runs: one capitalised word that cannot be a name (The, In, Monday)
         bare, key = _bare_end(word)
-        return ((0, len(bare), bare, (key,), len(bare) < len(word), False),), None
+        return _Parse(((0, len(bare), bare, (key,), len(bare) < len(word), False),), None)
     words = word.split()
     known = _CLASS_CACHE
     classes = [known.get(w) or _classify(w, lex) for w in words]
@@ -1007,8 +1015,8 @@ def _parse_run(word: str, lex: Lexicon, around: _Around | None) -> _Parse:
             cls[i] = _OTHER  # "Hillary Clinton Sides With ...": headline words
             changed = True
     if not changed:
-        return segs, None  # a headline line reads the same segments
-    return segs, _run_segments(words, cls, keys, starts, word, lex)
+        return _Parse(segs, None)  # a headline line reads the same segments
+    return _Parse(segs, _run_segments(words, cls, keys, starts, word, lex))
 
 
 def _token_starts(run: str, words: list[str]) -> list[int]:
@@ -1102,12 +1110,13 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
     ranges = _excluded_ranges(doc, authors)
     starts = [r[0] for r in ranges]
     occs: list[_Occ] = []
-    add = occs.append
     lines: dict[int, bool] = {}
     parses = _RUN_CACHE
     for run in _RUN.finditer(text):
         word = run[0]
-        parse = parses.get(word) or _run_parse(word, lex)
+        parse = parses.get(word)
+        if parse is None:
+            parse = _run_parse(word, lex)
         if parse is _NO_NAME:
             continue  # most runs: The, In, Monday, United Nations
         rs = run.start()
@@ -1115,13 +1124,14 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
             continue  # inside a word (iPhone, e-Government)
         if parse is _CONTEXTUAL:
             parse = _contextual_parse(word, lex, text, rs)
-        segs, headline = parse
+        segs = parse.segs
+        headline = parse.headline
         if headline is not None and _title_case_line(text, rs, run.end(), lines):
             segs = headline
         for a, b, form, keys, possessive, org_near in segs:
             if ranges and _inside(ranges, starts, rs + a):
                 continue
-            add(_Occ(rs + a, rs + b, form, keys, possessive, org_near))
+            occs.append(_Occ(rs + a, rs + b, form, keys, possessive, org_near))
     return occs
 
 
