@@ -32,6 +32,10 @@ class Span:
         self.label = label
         self.data = data
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled by its arguments: a compiled class's __new__ runs __init__, which needs them
+        return Span, (self.start, self.end, self.label, self.data)
+
     def text(self, doc: Document) -> str:
         return doc.text[self.start:self.end]
 

@@ -18,6 +18,15 @@ class Outlet:
     name: str
     abbr: str | None = None
 
+    def __init__(self, name: str, abbr: str | None = None) -> None:
+        # written out, here and below: see Span.__init__ (newsx/document.py)
+        self.name = name
+        self.abbr = abbr
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # pickled by its arguments, here and below: see Span.__reduce__ (newsx/document.py)
+        return Outlet, (self.name, self.abbr)
+
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "abbr": self.abbr}
 
@@ -32,6 +41,18 @@ class Person:
     # gender when honorifics, pronouns or name lists tell it ("male" | "female" | None).
     spans: list[Span] = field(default_factory=list, repr=False, compare=False)
     gender: str | None = None
+
+    def __init__(self, name: str, titles: list[str] | None = None, aliases: list[str] | None = None,
+                 mentions: int = 0, spans: list[Span] | None = None, gender: str | None = None) -> None:
+        self.name = name
+        self.titles = [] if titles is None else titles
+        self.aliases = [] if aliases is None else aliases
+        self.mentions = mentions
+        self.spans = [] if spans is None else spans
+        self.gender = gender
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Person, (self.name, self.titles, self.aliases, self.mentions, self.spans, self.gender)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "titles": list(self.titles), "aliases": list(self.aliases),
@@ -53,6 +74,17 @@ class Attribution:
     speaker: Span | None = None
     continues: bool = False
 
+    def __init__(self, text: Span, kind: str, cue: Span | None = None, speaker: Span | None = None,
+                 continues: bool = False) -> None:
+        self.text = text
+        self.kind = kind
+        self.cue = cue
+        self.speaker = speaker
+        self.continues = continues
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Attribution, (self.text, self.kind, self.cue, self.speaker, self.continues)
+
 
 @dataclass(slots=True)
 class Quote:
@@ -63,6 +95,19 @@ class Quote:
     kind: str  # direct | indirect | mixed
     start: int
     end: int
+
+    def __init__(self, speaker: str | None, speaker_text: str | None, cue: str | None, text: str, kind: str,
+                 start: int, end: int) -> None:
+        self.speaker = speaker
+        self.speaker_text = speaker_text
+        self.cue = cue
+        self.text = text
+        self.kind = kind
+        self.start = start
+        self.end = end
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Quote, (self.speaker, self.speaker_text, self.cue, self.text, self.kind, self.start, self.end)
 
     def to_dict(self) -> dict[str, Any]:
         return {"speaker": self.speaker, "speaker_text": self.speaker_text, "cue": self.cue,
@@ -82,7 +127,11 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
-    ok = True
+    @property
+    def ok(self) -> bool:
+        """True: the input was read (a ``Failure`` says False). A property, not a class
+        attribute: compiled, a dataclass's class attribute becomes a field of its own."""
+        return True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,13 +153,15 @@ class Failure:
     source: str
     error: str
 
-    ok = False
+    @property
+    def ok(self) -> bool:
+        return False
 
     def to_dict(self) -> dict[str, Any]:
         return {"source": self.source, "error": self.error}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Rendered:
     """An article record already written out, by a worker, in the output's format.
 

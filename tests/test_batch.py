@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import newsx
 import newsx.batch as batch
 from newsx.batch import Missing, iter_inputs, run, walk
 from newsx.model import Article, Failure
@@ -189,3 +190,19 @@ def test_chunks_read_a_bounded_number_of_inputs_ahead() -> None:
     first = next(batch._chunks(endless(), 32, jobs=2))
     assert first == list(range(1, 33))
     assert consumed == 2 * 2 * 32
+
+
+def test_an_article_crosses_a_process_boundary_whole(tmp_path: Path) -> None:
+    """Records pickle (``--jobs`` sends them from the workers) in both builds: a compiled
+    class's ``__new__`` runs its ``__init__``, so every record type pickles by arguments."""
+    import pickle
+
+    text = ("Talks resume in Geneva\n\n"
+            'GENEVA (Reuters) - "We are ready," Foreign Minister Anna Berg told reporters on Monday.\n\n'
+            "Berg said the talks would last a week.\n")
+    article = newsx.extract(text, "talks.txt")
+    assert article.people and article.quotes and article.outlet and article.people[0].spans
+    again = pickle.loads(pickle.dumps(article))
+    assert again == article
+    assert again.people[0].spans == article.people[0].spans
+    assert again.ok and not pickle.loads(pickle.dumps(Failure("x", "gone"))).ok

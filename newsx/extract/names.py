@@ -18,11 +18,27 @@ _EXTRA_FOLD: Final = str.maketrans({"đ": "d", "Đ": "d", "ø": "o", "Ø": "o", 
                              "’": "'", "‘": "'", "ß": "ss", "æ": "ae", "œ": "oe"})
 
 
-@lru_cache(maxsize=4096)
+# Folded non-ASCII tokens, emptied when it passes its cap (a worker's memory stays bounded).
+_FOLDED: Final[dict[str, str]] = {}
+
+
 def fold(token: str) -> str:
-    """Lowercase, strip diacritics and normalise apostrophes: the key for every list."""
+    """Lowercase, strip diacritics and normalise apostrophes: the key for every list.
+
+    A plain function, not an ``lru_cache``: compiled with mypyc, the other compiled modules
+    call it directly (a cached wrapper is called as any Python object, at each call); an
+    ASCII token is only lowercased, and the rest is cached here."""
     if token.isascii():
         return token.lower()  # nothing to translate or strip
+    got = _FOLDED.get(token)
+    if got is None:
+        if len(_FOLDED) > 4_096:
+            _FOLDED.clear()
+        got = _FOLDED[token] = _fold_unicode(token)
+    return got
+
+
+def _fold_unicode(token: str) -> str:
     t = token.translate(_EXTRA_FOLD)
     t = unicodedata.normalize("NFD", t)
     t = "".join(c for c in t if not unicodedata.combining(c))

@@ -48,6 +48,12 @@ def _unpossessed(word: str) -> str:
     return _POSSESSIVE.sub("", word) if "'" in word or "’" in word else word
 
 
+def _possessive(word: str) -> bool:
+    """Whether the word ends as a possessive (``_POSSESSIVE``, tried only with an apostrophe
+    in the word: a search for an anchored pattern tries every position of the word)."""
+    return ("'" in word or "’" in word) and _POSSESSIVE.search(word) is not None
+
+
 _BYLINE: Final = re.compile(
     r"\n[ \t\u00a0|*_-]{0,4}(?:[Bb]y|BY|(?:[Tt]ranslated|[Rr]eporting|[Rr]eported|[Ww]ritten|[Ee]dited|"
     r"[Cc]ompiled|[Ss]tory|[Tt]ext|[Ww]ords|[Aa]dditional reporting|[Ee]diting) [Bb]y)[ \t\u00a0:]{1,3}"
@@ -102,7 +108,10 @@ _APPOS_STOP: Final = frozenset(("who", "which", "said", "says", "told", "added",
 _DETERMINERS: Final = frozenset(("a", "an", "his", "her", "its", "their", "our", "whose"))
 _CONNECTORS: Final = frozenset(("of", "for", "and", "the", "on", "in", "to", "at"))
 _LEADING_DROP: Final = frozenset(("the", "a", "an", "and", "of", "for", "on", "in", "to", "at", "former"))
-_NAME, _INIT, _PART, _OTHER = "N", "I", "P", "O"
+_NAME: Final = "N"
+_INIT: Final = "I"
+_PART: Final = "P"
+_OTHER: Final = "O"
 _COMPASS: Final = frozenset(("north", "south", "east", "west", "northern", "southern", "eastern", "western",
                       "central", "new", "great", "upper", "lower", "old"))
 
@@ -302,23 +311,23 @@ def _inside(ranges: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
 _WORD_CHARS: Final = "'’.-"
 
 
-# Read backwards (on the reversed text before a position): up to 3 spaces, then up to 40
-# word characters and ' ’ . - (one character class: the engine's fast loop; a word holding
-# an underscore is cut there afterwards, so the word is made of ``str.isalnum`` characters).
-_PREV_BACK: Final = re.compile(r"[ \u00a0]{0,3}([\w'’.-]{0,40})")
-
-
 def _prev_word(text: str, start: int) -> str:
-    """The word right before ``start`` (up to 3 spaces skipped; empty at punctuation or a line
-    start). One regex match on the reversed 43 characters before it: a character loop in
-    Python cost more than anything else in people extraction."""
-    if start <= 0:
-        return ""
-    back = text[start - 1:start - 44:-1] if start >= 44 else text[start - 1::-1]
-    word = _PREV_BACK.match(back).group(1)  # type: ignore[union-attr]  # always matches (every part may be empty)
-    if "_" in word:
-        word = word[:word.index("_")]
-    return word[::-1]
+    """The word right before ``start``: up to 3 spaces skipped, then up to 40 ``str.isalnum``
+    characters and ' ’ . - (empty at punctuation or a line start). A loop over the few
+    characters read: compiled, each is a direct C call (a reversed slice, a regex match and
+    its group were generic calls), and in Python it costs no more than they did."""
+    end = start
+    lo = start - 3 if start > 3 else 0
+    while end > lo and text[end - 1] in " \u00a0":
+        end -= 1
+    i = end
+    lo = end - 40 if end > 40 else 0
+    while i > lo:
+        c = text[i - 1]
+        if not (c.isalnum() or c in _WORD_CHARS):
+            break
+        i -= 1
+    return text[i:end]
 
 
 # Where a title phrase before a name stops, searched in the reversed window (" - " reads the same).
@@ -338,7 +347,7 @@ def _cue(word: str, lex: Lexicon) -> tuple[bool, bool]:
     if got is None:
         k = fold(word.rstrip("."))
         titled = word[0].isupper() or _is_head(k, lex) or k in lex.title_modifier
-        got = _keep(_CUES, 2_000, word, (titled or _POSSESSIVE.search(word) is not None, titled))
+        got = _keep(_CUES, 2_000, word, (titled or _possessive(word), titled))
     return got
 
 
@@ -437,7 +446,7 @@ def _word_info(w: str, lex: Lexicon) -> tuple:
             and bare not in lex.honorific_male and bare not in lex.honorific_female
         info = (k, head, head or k in lex.title_modifier, hon, k in lex.stop_word,
                 _classify(w, lex)[0] if w[:1].isupper() else _PART,
-                bool(_POSSESSIVE.search(w)) and w[:1].isalpha(), dotted_end)
+                _possessive(w) and w[:1].isalpha(), dotted_end)
         got = _keep(_WORD_INFO, 2_000, w, info)
     return got
 
@@ -497,7 +506,7 @@ _COMPLEMENT_START: Final = frozenset(("of", "for", "at", "in", "to"))
 def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
     """A title phrase, then a comma, then the name in apposition to it: ``Deputy Director of the
     Department of Home Affairs, Nguyen Bac Nam, said``; ``Bournemouth's captain, Tommy Elphick,``."""
-    if not text.startswith(",", occ.end):
+    if text[occ.end:occ.end + 1] != ",":
         nxt = _AFTER_WORD.match(text, occ.end)
         if not (nxt and nxt.group(1) in lex.speech_verb):
             return []
@@ -518,7 +527,7 @@ def _title_before_comma(text: str, occ: _Occ, lex: Lexicon) -> list[str]:
         w = words[b - 1]
         k = fold(_POSSESSIVE.sub("", w.rstrip(".")))
         if k in lex.stop_word or not (w[0].isupper() or k in lex.title_modifier
-                                         or _is_head(k, lex) or _POSSESSIVE.search(w)):
+                                         or _is_head(k, lex) or _possessive(w)):
             break
         b -= 1
     return [" ".join(words[b:])]
@@ -567,7 +576,7 @@ def _phrase(text: str, pos: int) -> tuple[str, int]:
             break
         out += m.group()
         end = m.end()
-        if not (text.startswith(".", end) and _ABBREV_END.search(out[-6:])):
+        if not (text[end:end + 1] == "." and _ABBREV_END.search(out[-6:])):
             break
         out += "."
         end += 1
@@ -644,7 +653,7 @@ def _apposition_titles(text: str, end: int, lex: Lexicon) -> list[str]:
                 and _classify(words[1], lex)[0] == _NAME:
             break  # a list of names, not an apposition
         titles.append(" ".join(words))
-        if len(words) < len(phrase.split()) or not text.startswith(",", stop):
+        if len(words) < len(phrase.split()) or text[stop:stop + 1] != ",":
             break
         m = _NEXT_APPOSITION.match(text, stop)
         pos = m.end() if m else -1
@@ -817,7 +826,7 @@ def _name_follows(cls: list[str], j: int) -> bool:
 def _ends_segment(w: str) -> bool:
     """Whether a name token ends its segment: Trọng's re-election; "... Cruz. I": a possessive
     or a sentence end."""
-    return (_POSSESSIVE.search(w) is not None and not w.endswith(("s'", "s’"))) \
+    return (_possessive(w) and not w.endswith(("s'", "s’"))) \
         or (w.endswith(".") and len(w) > 2)
 
 
@@ -925,18 +934,26 @@ class _NeedsContext(Exception):
     """A run's parse reads the text around it (rare): it cannot be cached by its words."""
 
 
-# A run's parse: (segments, segments when the run's line is a headline, or None when no
-# headline rule applies). A segment: (offset, end offset, form, keys, possessive, organisation
-# word near). Runs whose parse reads the text around them are stored as _CONTEXTUAL.
-# _Parse is declared a plain ``tuple`` (its shape: tuple[tuple[_Seg, ...], tuple[_Seg, ...]
-# | None]) because _NO_NAME and _CONTEXTUAL are compared by identity: compiled with mypyc,
-# a tuple of declared shape is unboxed into a C struct and boxed again as a new object.
+# A segment of a run: (offset, end offset, form, keys, possessive, organisation word near).
 _Seg = tuple[int, int, str, tuple[str, ...], bool, bool]
-_Parse = tuple
+
+
+class _Parse:
+    """A run's parse: its segments, and its segments when the run's line is a headline (None
+    when no headline rule applies). A class, not a tuple, so that the two markers below are
+    compared by identity and its fields keep their types when compiled."""
+
+    __slots__ = ("segs", "headline")
+
+    def __init__(self, segs: tuple[_Seg, ...], headline: tuple[_Seg, ...] | None) -> None:
+        self.segs = segs
+        self.headline = headline
+
+
 _RUN_CACHE: Final[dict[str, _Parse]] = {}
 _RUN_OLD: Final[dict[str, _Parse]] = {}
-_NO_NAME: Final[_Parse] = ((), None)
-_CONTEXTUAL: Final[_Parse] = tuple(list(_NO_NAME))  # a distinct object: compared by identity
+_NO_NAME: Final = _Parse((), None)
+_CONTEXTUAL: Final = _Parse((), None)  # the parse reads the text around the run: see _contextual_parse
 
 
 def _run_parse(word: str, lex: Lexicon) -> _Parse:
@@ -973,7 +990,7 @@ def _parse_run(word: str, lex: Lexicon, around: _Around | None) -> _Parse:
         if _classify(word, lex)[0] != _NAME:
             return _NO_NAME  # most runs: one capitalised word that cannot be a name (The, In, Monday)
         bare, key = _bare_end(word)
-        return ((0, len(bare), bare, (key,), len(bare) < len(word), False),), None
+        return _Parse(((0, len(bare), bare, (key,), len(bare) < len(word), False),), None)
     words = word.split()
     known = _CLASS_CACHE
     classes = [known.get(w) or _classify(w, lex) for w in words]
@@ -998,17 +1015,16 @@ def _parse_run(word: str, lex: Lexicon, around: _Around | None) -> _Parse:
             cls[i] = _OTHER  # "Hillary Clinton Sides With ...": headline words
             changed = True
     if not changed:
-        return segs, None  # a headline line reads the same segments
-    return segs, _run_segments(words, cls, keys, starts, word, lex)
+        return _Parse(segs, None)  # a headline line reads the same segments
+    return _Parse(segs, _run_segments(words, cls, keys, starts, word, lex))
 
 
 def _token_starts(run: str, words: list[str]) -> list[int]:
     """Where each word of the run starts (offsets relative to the run)."""
     starts = []
     pos = 0
-    find = run.find
     for w in words:
-        pos = find(w, pos)
+        pos = run.find(w, pos)
         starts.append(pos)
         pos += len(w)
     return starts
@@ -1094,12 +1110,13 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
     ranges = _excluded_ranges(doc, authors)
     starts = [r[0] for r in ranges]
     occs: list[_Occ] = []
-    add = occs.append
     lines: dict[int, bool] = {}
     parses = _RUN_CACHE
     for run in _RUN.finditer(text):
         word = run[0]
-        parse = parses.get(word) or _run_parse(word, lex)
+        parse = parses.get(word)
+        if parse is None:
+            parse = _run_parse(word, lex)
         if parse is _NO_NAME:
             continue  # most runs: The, In, Monday, United Nations
         rs = run.start()
@@ -1107,13 +1124,14 @@ def _occurrences(doc: Document, authors: Sequence[Span], lex: Lexicon) -> list[_
             continue  # inside a word (iPhone, e-Government)
         if parse is _CONTEXTUAL:
             parse = _contextual_parse(word, lex, text, rs)
-        segs, headline = parse
+        segs = parse.segs
+        headline = parse.headline
         if headline is not None and _title_case_line(text, rs, run.end(), lines):
             segs = headline
         for a, b, form, keys, possessive, org_near in segs:
             if ranges and _inside(ranges, starts, rs + a):
                 continue
-            add(_Occ(rs + a, rs + b, form, keys, possessive, org_near))
+            occs.append(_Occ(rs + a, rs + b, form, keys, possessive, org_near))
     return occs
 
 
@@ -1142,19 +1160,32 @@ def _context(occ: _Occ, story: _Story) -> None:
             occ.gender = gender
             occ.titled = True
             occ.adjacent = bool(gender or adjacent)
-    if not titles and not after_prep and text.startswith(", ", start - 2):
+    if not titles and not after_prep and _comma_before(text, start):
         before = _title_before_comma(text, occ, lex)
         if before:
             titles = tuple(before)
             occ.titled = True
     end = occ.end
-    if not occ.possessive and (text.startswith(",", end) or text.startswith(" ,", end)):
+    if not occ.possessive and _comma_after(text, end):
         app = _apposition_titles(text, end, lex)
         if app:
             titles = (*titles, *app)
             occ.appositive = True
     if titles and not _headline_at(story, start, end):  # "Huckabee Makes Joke To Bash Fed Chair Yellen"
         occ.titles = titles
+
+
+# (``str.startswith`` with a position is a generic method call when compiled: slices are
+# compared instead.)
+def _comma_after(text: str, end: int) -> bool:
+    """Whether a comma, maybe after a space, follows ``end``."""
+    return text[end:end + 1] == "," or text[end:end + 2] == " ,"
+
+
+def _comma_before(text: str, start: int) -> bool:
+    """Whether ", " ends right before ``start`` (as ``text.startswith(", ", start - 2)``,
+    which reads the end of the text for a name at offset 0)."""
+    return text[start - 2:start] == ", " if start >= 2 else text.startswith(", ", start - 2)
 
 
 def _evidence(occ: _Occ, story: _Story) -> int:
@@ -1286,7 +1317,7 @@ def _titled(occ: _Occ, story: _Story) -> bool:
         return (occ.adjacent or occ.appositive) and not _headline_at(story, occ.start, occ.end)
     start, end = occ.start, occ.end
     pw = occ.prev = _prev_word(text, start)
-    comma = text.startswith(",", end) or text.startswith(" ,", end)
+    comma = _comma_after(text, end)
     cue = _cue(pw, lex) if pw else (False, False)
     if not cue[1] and not comma:
         return False
