@@ -1403,10 +1403,13 @@ _LATIN_WORD: Final = re.compile(r"[A-Za-z’']+")
 
 def _sentence_like(text: str, q: QSpan) -> bool:
     """A quotation that reads as speech: not Title Case, with a verb-ish word."""
-    words = _LATIN_WORD.findall(text, q.start, q.end)
+    words: list[str] = _LATIN_WORD.findall(text, q.start, q.end)  # typed: native str calls
     if not words:
         return False
-    caps = sum(1 for w in words if w[0].isupper())
+    caps = 0
+    for w in words:
+        if w[0].isupper():
+            caps += 1
     if caps > 0.6 * len(words):
         return False
     lows = {w.lower() for w in words}
