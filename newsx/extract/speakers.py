@@ -848,8 +848,7 @@ class _Organisations:
         """The first name in the text whose words start with the acronym's letters."""
         letters = acronym.replace(".", "")
         if letters not in self.acronyms:
-            self.acronyms[letters] = next(
-                (m.group() for m in _acronym_pattern(letters).finditer(self.text) if " " in m.group()), None)
+            self.acronyms[letters] = _acronym_name(self.text, letters)
         return self.acronyms[letters]
 
 
@@ -874,6 +873,90 @@ def _acronym_pattern(letters: str) -> re.Pattern[str]:
     sep = rf"{_SP}(?:{_FUNCTION}{_SP}){{0,2}}"
     words = sep.join(rf"{c}[\w'’-]{{0,30}}" for c in letters)
     return re.compile(words[0] + r"(?<!\w.)" + words[1:] + r"\b")
+
+
+_FUNCTION_WORDS: Final = ("of", "for", "and", "the", "on", "&", "de")  # ``_FUNCTION``, in order
+_MAX_WORD_TAIL: Final = 30  # the ``{0,30}`` of ``_acronym_pattern``'s words
+
+
+def _acronym_name(text: str, letters: str) -> str | None:
+    """The first match of ``_acronym_pattern(letters)`` in ``text`` holding a space, found
+    without compiling the pattern (a compile costs more than a search over the text):
+    ``str.find`` proposes each place of the first letter, ``_acronym_end`` reads on."""
+    pos = 0
+    while True:
+        at = text.find(letters[0], pos)
+        if at < 0:
+            return None
+        end = _acronym_end(text, letters, at)
+        if end < 0:
+            pos = at + 1
+            continue
+        if " " in text[at:end]:
+            return text[at:end]
+        pos = end  # the next match starts after this one, as ``finditer`` reads on
+
+
+def _acronym_end(text: str, letters: str, at: int) -> int:
+    """Where the match of ``_acronym_pattern(letters)`` starting at ``at`` ends, or -1.
+
+    The pattern matches in one way only: a word's tail (``[\\w'’-]{0,30}``) before a space
+    must be its whole run (a shorter one is followed by no space), a run of spaces is
+    taken whole (the next item never begins with a space), and a function word can never
+    be read as the next letter (the letters are capitals, the function words are not).
+    Only the last tail gives back characters, to end at a word boundary (``\\b``)."""
+    if at > 0 and _is_w(text[at - 1]):
+        return -1  # the lookbehind after the first letter
+    i = at + 1
+    for letter in letters[1:]:
+        tail = _run_end(text, i, i + _MAX_WORD_TAIL + 1)
+        if tail - i > _MAX_WORD_TAIL:
+            return -1
+        i = _after_separator(text, tail)
+        if i < 0 or not text.startswith(letter, i):
+            return -1
+        i += 1
+    top = _run_end(text, i, i + _MAX_WORD_TAIL)
+    for end in range(top, i - 1, -1):
+        if _is_w(text[end - 1]) != (end < len(text) and _is_w(text[end])):
+            return end
+    return -1
+
+
+def _after_separator(text: str, i: int) -> int:
+    """The end of ``_SP(?:_FUNCTION _SP){0,2}`` at ``i``, or -1 where it cannot stand
+    before a letter of the acronym."""
+    i = _spaces_end(text, i)
+    for _ in range(2):
+        word = next((w for w in _FUNCTION_WORDS if text.startswith(w, i)), None)
+        if word is None:
+            break
+        i = _spaces_end(text, i + len(word))
+    return i
+
+
+def _spaces_end(text: str, i: int) -> int:
+    """The end of a run of one to three ``_SP`` characters at ``i`` (-1 when there is none
+    or it runs on: no item after it can then match); -1 stays -1."""
+    if i < 0:
+        return -1
+    n = 0
+    while i + n < len(text) and text[i + n] in _SPACES:
+        n += 1
+    return i + n if 1 <= n <= 3 else -1
+
+
+def _run_end(text: str, i: int, limit: int) -> int:
+    """The end of the run of ``[\\w'’-]`` characters at ``i``, read up to ``limit``."""
+    top = min(limit, len(text))
+    while i < top and _is_word_char(text[i]):
+        i += 1
+    return i
+
+
+def _is_w(c: str) -> bool:
+    """Whether ``c`` is a ``\\w`` character."""
+    return c.isalnum() or c == "_"
 
 
 @lru_cache(maxsize=256)
