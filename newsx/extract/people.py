@@ -1271,15 +1271,23 @@ def _alias_keys(full: tuple[str, ...], lex: Lexicon) -> list[tuple[str, ...]]:
     return out
 
 
-@lru_cache(maxsize=1024)
-def _culture(keys: tuple[str, ...]) -> int:
-    return _culture_score(keys, lexicon())
+# (The two caches of full names below are dicts, not ``lru_cache``: compiled, a native
+# function and a dict lookup are direct C calls; a cached wrapper is called as any object.)
+_CULTURE: Final[dict[tuple[str, ...], int]] = {}
+
+
+def _culture(keys: tuple[str, ...], lex: Lexicon) -> int:
+    """``_culture_score``, cached."""
+    got = _CULTURE.get(keys)
+    if got is None:
+        got = _keep(_CULTURE, 1_000, keys, _culture_score(keys, lex))
+    return got
 
 
 def _accepted(occs: list[_Occ], keys: tuple[str, ...], story: _Story) -> bool:
     """A multi-word form is a name when list evidence plus its best context reaches 3
     (a form standing alone on a line, as in a menu of places, is no evidence)."""
-    base = _culture(keys)
+    base = _culture(keys, story.lex)
     for o in occs[:_EVIDENCE_CAP]:
         if base + _evidence(o, story) >= 3 and not _alone(o, story.text):
             return True
@@ -1402,16 +1410,20 @@ def _link(occs: list[_Occ], people: list[_Pending], index: dict[tuple[str, ...],
         last_seen[i] = o.start
 
 
-@lru_cache(maxsize=1024)
-def _naming(keys: tuple[str, ...]) -> tuple[str | None, tuple[tuple[str, ...], ...]]:
-    """(gender told by the name, every form it can be called by) of a full name."""
-    lex = lexicon()
-    return _gender_of_keys(keys, lex), tuple(_alias_keys(keys, lex))
+_NAMING: Final[dict[tuple[str, ...], tuple[str | None, tuple[tuple[str, ...], ...]]]] = {}
+
+
+def _naming(keys: tuple[str, ...], lex: Lexicon) -> tuple[str | None, tuple[tuple[str, ...], ...]]:
+    """(gender told by the name, every form it can be called by) of a full name, cached."""
+    got = _NAMING.get(keys)
+    if got is None:
+        got = _keep(_NAMING, 1_000, keys, (_gender_of_keys(keys, lex), tuple(_alias_keys(keys, lex))))
+    return got
 
 
 def _add(people: list[_Pending], index: dict[tuple[str, ...], list[int]], keys: tuple[str, ...],
          lex: Lexicon) -> None:
-    gender, aliases = _naming(keys)
+    gender, aliases = _naming(keys, lex)
     people.append(_Pending(keys, gender=gender))
     i = len(people) - 1
     for alias in aliases:
