@@ -155,3 +155,52 @@ def test_quote_tokens_examples() -> None:
                      "U.S", ".", "team-mate_1", "—", "really", "."]
     assert all(text[s:s + len(w)] == w for s, w in zip(starts, words, strict=True))
     assert quotes._tokens(text, 5, 14) == ([5, 10], ["on't", "know"])  # a window inside a word
+
+
+# the compiled module's loops that replace a pattern (quotes and speakers read ``_COMPILED``
+# to choose; both functions exist in both builds, and CI runs these tests on both)
+_WORDY = st.lists(st.sampled_from(
+    ["word", "a", "É", "đi", "_", "1", "x" * 9, " ", "  ", ",", ".", "’", "-", "“", "\n", "\u00a0", "ß",
+     "二"]),
+    max_size=40).map("".join)
+
+
+@_SETTINGS
+@given(_WORDY, st.integers(0, 120), st.integers(0, 120))
+def test_counted_words_as_the_word_patterns_count(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(end, len(text))
+    expected = (quotes._WORDS_ENOUGH if quotes._ENOUGH_WORDS.match(text, start, end)
+                else len(quotes._WORD.findall(text, start, end)))
+    assert quotes._counted_words(text, start, end) == expected
+
+
+_ACRONYM_PIECES = st.lists(st.sampled_from(
+    ["N", "A", "U", "S", "Nation", "Agency", "of", "for", "and", "the", "on", "&", "de", "off",
+     " ", "  ", "    ", "\u00a0", ",", ".", "-", "'", "’", "_", "é", "x" * 29, "z" * 31, "Nx-", "\n", "a"]),
+    max_size=14).map("".join)
+
+
+@_SETTINGS
+@given(_ACRONYM_PIECES, st.sampled_from(["NA", "NAN", "US", "UNS", "ASN", "NSA", "AS"]))
+def test_acronym_name_is_the_patterns_first_match_with_a_space(text: str, letters: str) -> None:
+    from newsx.extract.speakers import _acronym_name, _acronym_pattern
+
+    found = (m.group() for m in _acronym_pattern(letters).finditer(text) if " " in m.group())
+    assert _acronym_name(text, letters) == next(found, None)
+
+
+def test_acronym_name_examples() -> None:
+    from newsx.extract.speakers import _acronym_name
+
+    text = "The National Agency of Nigeria (NAN) said, and the News Agency of Nigeria agreed."
+    assert _acronym_name(text, "NAN") == "National Agency of Nigeria"
+    assert _acronym_name("Nation Agency", "NAN") is None
+
+
+@_SETTINGS
+@given(st.binary(max_size=60).map(lambda b: b.translate(quotes._MARK_TABLE)), st.integers(0, 80),
+       st.integers(0, 80))
+def test_mark_offsets_are_the_marks_of_the_candidate_bytes(candidates: bytes, lo: int, hi: int) -> None:
+    # as Python the pattern's own path runs; compiled (CI's second run), the bytes.find loop
+    expected = [m.start() for m in quotes._MARK_BYTE.finditer(candidates, lo, hi)]
+    assert quotes._mark_offsets("", lo, hi, candidates) == expected
