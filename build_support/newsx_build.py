@@ -1,7 +1,7 @@
 """The PEP 517 build backend: setuptools, plus mypyc when ``NEWSX_COMPILE=1``.
 
 ``NEWSX_COMPILE=1 pip install .`` compiles the extractors to C extensions with mypyc (a
-part of mypy) and gives the same records about 25% faster (docs/performance.md). mypy is
+part of mypy) and gives the same records 1.6-1.8x as fast (docs/performance.md). mypy is
 then added to the build requirements, so pip fetches it for the build only; newsx never
 imports it. The build needs a C compiler; a compile that cannot run fails the install
 rather than installing a half-compiled package.
