@@ -404,6 +404,11 @@ def _mark_offsets(text: str, lo: int, hi: int, candidates: bytes | None) -> list
         return list(map(_START, _QUOTE_MARK.finditer(text, lo, hi)))
     if not _COMPILED:
         return list(map(_START, _MARK_BYTE.finditer(candidates, lo, hi)))
+    return _found_marks(candidates, lo, hi)
+
+
+def _found_marks(candidates: bytes, lo: int, hi: int) -> list[int]:
+    """Every `"` of ``candidates[lo:hi]``, found with ``bytes.find`` (the compiled path)."""
     out: list[int] = []
     i = candidates.find(b'"', lo, hi)
     while i >= 0:
