@@ -6,7 +6,7 @@ only a byte-order mark dropped, never a normalised copy.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -33,14 +33,20 @@ class Span:
         self.data = data
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # pickled by its arguments: a compiled class's __new__ runs __init__, which needs them
-        return Span, (self.start, self.end, self.label, self.data)
+        return by_fields(self)
 
     def text(self, doc: Document) -> str:
         return doc.text[self.start:self.end]
 
     def __len__(self) -> int:
         return self.end - self.start
+
+
+def by_fields(value: Any) -> tuple[Any, ...]:
+    """``__reduce__`` for a dataclass whose ``__init__`` takes its fields in order: it is
+    pickled by those arguments. A compiled class's ``__new__`` runs its ``__init__``, which
+    needs them (Span, and the records of ``newsx.model``)."""
+    return type(value), tuple(getattr(value, f.name) for f in fields(value))
 
 
 @dataclass(slots=True)

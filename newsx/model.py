@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsx.document import Span
+from newsx.document import Span, by_fields
 
 
 @dataclass(slots=True)
@@ -24,8 +24,7 @@ class Outlet:
         self.abbr = abbr
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # pickled by its arguments, here and below: see Span.__reduce__ (newsx/document.py)
-        return Outlet, (self.name, self.abbr)
+        return by_fields(self)  # here and below: pickled by its arguments
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "abbr": self.abbr}
@@ -52,7 +51,7 @@ class Person:
         self.gender = gender
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Person, (self.name, self.titles, self.aliases, self.mentions, self.spans, self.gender)
+        return by_fields(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "titles": list(self.titles), "aliases": list(self.aliases),
@@ -83,7 +82,7 @@ class Attribution:
         self.continues = continues
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Attribution, (self.text, self.kind, self.cue, self.speaker, self.continues)
+        return by_fields(self)
 
 
 @dataclass(slots=True)
@@ -107,7 +106,7 @@ class Quote:
         self.end = end
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Quote, (self.speaker, self.speaker_text, self.cue, self.text, self.kind, self.start, self.end)
+        return by_fields(self)
 
     def to_dict(self) -> dict[str, Any]:
         return {"speaker": self.speaker, "speaker_text": self.speaker_text, "cue": self.cue,

@@ -54,6 +54,12 @@ def abbreviations() -> frozenset[str]:
     return frozenset(read_lines("abbreviations.txt"))
 
 
+def is_word_char(c: str) -> bool:
+    """Whether the character ``c`` is matched by ``\\w`` (what loops that replace a pattern
+    test, character by character, in the compiled modules)."""
+    return c.isalnum() or c == "_"
+
+
 def segment(doc: Document) -> Document:
     """Fill ``doc.lines``, ``doc.paragraphs`` and ``doc.sentences``; return ``doc``."""
     doc.lines = split_lines(doc.text)

@@ -206,3 +206,8 @@ def test_an_article_crosses_a_process_boundary_whole(tmp_path: Path) -> None:
     assert again == article
     assert again.people[0].spans == article.people[0].spans
     assert again.ok and not pickle.loads(pickle.dumps(Failure("x", "gone"))).ok
+    from newsx.document import Span
+    from newsx.model import Attribution
+
+    said = Attribution(Span(5, 9, "quote"), "direct", Span(1, 4, "cue"), None, True)
+    assert pickle.loads(pickle.dumps(said)) == said

@@ -50,7 +50,7 @@ from newsx.extract.quotes_lexicon import (
 )
 from newsx.extract.speakers import resolve_speakers
 from newsx.model import Attribution, Person, Quote
-from newsx.segment import abbreviations
+from newsx.segment import abbreviations, is_word_char
 
 
 def _nested_optional(part: str, times: int) -> str:
@@ -238,11 +238,6 @@ _JOINS: Final = "-'’.&"  # the marks that join two runs of word characters in 
 _MAX_JOINS: Final = 12
 
 
-def _is_word_char(c: str) -> bool:
-    """Whether the character ``c`` is matched by ``\\w``."""
-    return c.isalnum() or c == "_"
-
-
 def _piece_tokens(text: str, piece: str, at: int, starts: list[int], words: list[str]) -> None:
     """The tokens of ``piece``, a run of characters without spaces at offset ``at``: the
     marks before its first word character and after its last are tokens of one character;
@@ -251,10 +246,10 @@ def _piece_tokens(text: str, piece: str, at: int, starts: list[int], words: list
     pattern cuts it."""
     n = len(piece)
     a = 0
-    while a < n and not _is_word_char(piece[a]):
+    while a < n and not is_word_char(piece[a]):
         a += 1
     b = n
-    while b > a and not _is_word_char(piece[b - 1]):
+    while b > a and not is_word_char(piece[b - 1]):
         b -= 1
     for i in range(a):
         starts.append(at + i)
@@ -279,7 +274,7 @@ def _one_word(core: str) -> bool:
     joins = 0
     after_join = False
     for c in core:
-        if _is_word_char(c):
+        if is_word_char(c):
             after_join = False
         elif c in _JOINS and not after_join:
             joins += 1
@@ -315,7 +310,7 @@ def _counted_words(text: str, start: int, end: int) -> int:
     count = 0
     in_word = False
     for i in range(start, end):
-        if _is_word_char(text[i]):
+        if is_word_char(text[i]):
             if not in_word:
                 count += 1
                 if count == _WORDS_ENOUGH:

@@ -45,6 +45,7 @@ from typing import Final
 from newsx.data import read_lines
 from newsx.document import Document, Span
 from newsx.model import Attribution, Person
+from newsx.segment import is_word_char
 
 # --- lexicon --------------------------------------------------------------------------
 
@@ -905,7 +906,7 @@ def _acronym_end(text: str, letters: str, at: int) -> int:
     taken whole (the next item never begins with a space), and a function word can never
     be read as the next letter (the letters are capitals, the function words are not).
     Only the last tail gives back characters, to end at a word boundary (``\\b``)."""
-    if at > 0 and _is_w(text[at - 1]):
+    if at > 0 and is_word_char(text[at - 1]):
         return -1  # the lookbehind after the first letter
     i = at + 1
     for letter in letters[1:]:
@@ -918,7 +919,7 @@ def _acronym_end(text: str, letters: str, at: int) -> int:
         i += 1
     top = _run_end(text, i, i + _MAX_WORD_TAIL)
     for end in range(top, i - 1, -1):
-        if _is_w(text[end - 1]) != (end < len(text) and _is_w(text[end])):
+        if is_word_char(text[end - 1]) != (end < len(text) and is_word_char(text[end])):
             return end
     return -1
 
@@ -949,14 +950,9 @@ def _spaces_end(text: str, i: int) -> int:
 def _run_end(text: str, i: int, limit: int) -> int:
     """The end of the run of ``[\\w'’-]`` characters at ``i``, read up to ``limit``."""
     top = min(limit, len(text))
-    while i < top and _is_word_char(text[i]):
+    while i < top and _is_name_char(text[i]):
         i += 1
     return i
-
-
-def _is_w(c: str) -> bool:
-    """Whether ``c`` is a ``\\w`` character."""
-    return c.isalnum() or c == "_"
 
 
 @lru_cache(maxsize=256)
@@ -968,7 +964,7 @@ def _head_pattern(head: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{word}|{lower})(?![\w'’-])")
 
 
-def _is_word_char(c: str) -> bool:
+def _is_name_char(c: str) -> bool:
     """Whether ``c`` is one character of ``[\\w'’-]`` (``\\w`` is alphanumeric or ``_``)."""
     return c.isalnum() or c in "_'’-"
 
@@ -997,11 +993,11 @@ def _occurrences(text: str, head: str, lowered: str | None = None) -> Iterator[t
             at, upper = upper, find(upper_form, upper + 1)
         else:
             at, lower = lower, find(head, lower + 1)
-        if at < end or (at and _is_word_char(text[at - 1])):
+        if at < end or (at and _is_name_char(text[at - 1])):
             continue
         for form in forms:  # the regex's alternatives, in its order
             stop = at + len(form)
-            if text.startswith(form, at) and not (stop < len(text) and _is_word_char(text[stop])):
+            if text.startswith(form, at) and not (stop < len(text) and _is_name_char(text[stop])):
                 end = stop
                 yield at, stop
                 break
